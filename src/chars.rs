@@ -1,0 +1,132 @@
+//! Character classes shared by the passes.
+//!
+//! The Han ranges come from the generated tables; the punctuation classes are
+//! zhtidy's policy (which marks end a sentence, which open a bracket) and so
+//! are written here.
+
+use crate::tables;
+
+/// A character of the Han script: unified ideographs, extensions,
+/// compatibility ideographs, radicals, `々`, `〇`.
+pub fn is_han(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x2E80 {
+        return false;
+    }
+    if (0x4E00..=0x9FFF).contains(&cp) {
+        return true;
+    }
+    tables::HAN
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Full-width punctuation of Chinese text: a space next to one of these is
+/// never meaningful, because the mark carries its own spacing.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '…'
+            | '—'
+            | '～'
+            | '·'
+            | '〖'
+            | '〗'
+            | '％'
+            | '．'
+            | '｛'
+            | '｝'
+            | '［'
+            | '］'
+            | '＜'
+            | '＞'
+            | '〜'
+            | '＂'
+            | '＇'
+    )
+}
+
+/// Marks that end a sentence, and so a line that ends with one may end a block.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '…' | '!' | '?')
+}
+
+/// Closing quotes and brackets that may follow a sentence end.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | '》' | '】' | '〕' | ')' | ']' | '"' | '\''
+    )
+}
+
+/// Opening quotes and brackets.
+pub fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〔' | '(' | '['
+    )
+}
+
+/// Horizontal whitespace as extractors emit it inside a line.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// Han characters and the full-width marks that sit between them.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        for (c, han) in [
+            ('中', true),
+            ('⽅', true),
+            ('々', true),
+            ('〇', true),
+            ('𠀀', true),
+            ('a', false),
+            ('。', false),
+            ('１', false),
+        ] {
+            assert_eq!(is_han(c), han, "{c}");
+        }
+        assert!(is_cjk_punct('，') && !is_cjk_punct(','));
+    }
+}

@@ -1,0 +1,305 @@
+//! Edits, applying them, and the map from repaired text back to the input.
+//!
+//! A pass never rewrites text. It proposes [`Edit`]s against the text it is
+//! given; [`apply`] turns them into the next text and a [`Map`] from that
+//! text back to the previous one, and [`Map::compose`] chains the maps so
+//! that, however many passes ran, every byte of the output still points at
+//! the bytes of the original input it came from.
+//!
+//! A [`Map`] stores only the *changed* stretches: between two changes the
+//! output and the input are the same bytes, so an offset there maps by a
+//! constant shift. The changes are the edit log: applying each change's
+//! replacement to its source range of the input reproduces the output
+//! exactly (`tests/properties.rs` checks this on random text).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::rule::{Rule, Rules};
+
+/// One proposed change: replace `range` of the pass's text with
+/// `replacement`, because of `rule`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: Cow<'static, str>,
+    pub rule: Rule,
+}
+
+impl Edit {
+    /// Deletes `range`.
+    pub fn delete(range: Range<usize>, rule: Rule) -> Edit {
+        Edit {
+            range,
+            replacement: Cow::Borrowed(""),
+            rule,
+        }
+    }
+
+    /// Replaces `range` with `replacement`.
+    pub fn replace(
+        range: Range<usize>,
+        replacement: impl Into<Cow<'static, str>>,
+        rule: Rule,
+    ) -> Edit {
+        Edit {
+            range,
+            replacement: replacement.into(),
+            rule,
+        }
+    }
+}
+
+/// A changed stretch: `output` bytes of the new text stand where `source`
+/// bytes of the old text stood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub output: Range<usize>,
+    pub source: Range<usize>,
+    pub rules: Rules,
+}
+
+/// A monotone map from offsets of one text to offsets of an earlier one.
+///
+/// Invariants: changes are sorted, do not overlap (they may touch), and the
+/// stretch between two changes has the same length on both sides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Map {
+    changes: Vec<Change>,
+}
+
+impl Map {
+    /// The changed stretches, in order.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    pub fn is_identity(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Shifts every offset, on both sides, by the given amounts; used to
+    /// place the map of one chunk of a document into the whole.
+    pub(crate) fn append_shifted(&mut self, other: Map, output_base: usize, source_base: usize) {
+        self.changes
+            .extend(other.changes.into_iter().map(|c| Change {
+                output: c.output.start + output_base..c.output.end + output_base,
+                source: c.source.start + source_base..c.source.end + source_base,
+                rules: c.rules,
+            }));
+    }
+
+    /// Where a range that *starts* at output offset `pos` starts in the source.
+    ///
+    /// Inside a change this is the start of the change's source; right after
+    /// a deletion it is after the deleted bytes, so a token that follows a
+    /// removed space does not claim the space.
+    pub fn source_start(&self, pos: usize) -> usize {
+        let i = self.changes.partition_point(|c| c.output.start <= pos);
+        match i.checked_sub(1).map(|i| &self.changes[i]) {
+            None => pos,
+            Some(c) if pos < c.output.end => c.source.start,
+            Some(c) => c.source.end + (pos - c.output.end),
+        }
+    }
+
+    /// Where a range that *ends* at output offset `pos` ends in the source.
+    pub fn source_end(&self, pos: usize) -> usize {
+        let i = self.changes.partition_point(|c| c.output.start < pos);
+        match i.checked_sub(1).map(|i| &self.changes[i]) {
+            None => pos,
+            Some(c) if pos <= c.output.end => c.source.end,
+            Some(c) => c.source.end + (pos - c.output.end),
+        }
+    }
+
+    /// The source range an output range came from.
+    pub fn source_range(&self, output: Range<usize>) -> Range<usize> {
+        if output.is_empty() {
+            let at = self.source_end(output.start);
+            return at..at;
+        }
+        self.source_start(output.start)..self.source_end(output.end)
+    }
+
+    /// Chains `self` (new text → middle text) after `inner` (middle text →
+    /// original): the result maps the new text straight to the original.
+    ///
+    /// Changes of either map that overlap or touch in the middle text merge
+    /// into one change carrying both sets of rules, because a replaced
+    /// stretch cannot be split more finely than its edit.
+    pub fn compose(&self, inner: &Map) -> Map {
+        // Changed intervals in the middle text, from both sides, merged.
+        let outer = &self.changes;
+        let inner_c = &inner.changes;
+        let mut merged: Vec<(Range<usize>, Rules)> =
+            Vec::with_capacity(outer.len() + inner_c.len());
+        let (mut i, mut j) = (0, 0);
+        while i < outer.len() || j < inner_c.len() {
+            let take_outer = match (outer.get(i), inner_c.get(j)) {
+                (Some(a), Some(b)) => a.source.start <= b.output.start,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            let (mid, rules) = if take_outer {
+                i += 1;
+                (outer[i - 1].source.clone(), outer[i - 1].rules)
+            } else {
+                j += 1;
+                (inner_c[j - 1].output.clone(), inner_c[j - 1].rules)
+            };
+            match merged.last_mut() {
+                Some((last, r)) if mid.start <= last.end => {
+                    last.end = last.end.max(mid.end);
+                    *r = r.union(rules);
+                }
+                _ => merged.push((mid, rules)),
+            }
+        }
+        // Walk the merged intervals, tracking each side's shift.
+        let mut out = Vec::with_capacity(merged.len());
+        let (mut oi, mut ii) = (0, 0);
+        // shift_outer: new = middle + shift_outer for identity stretches.
+        let (mut shift_outer, mut shift_inner) = (0isize, 0isize);
+        for (mid, rules) in merged {
+            // Changes ending strictly before the interval set the shift at its start.
+            while oi < outer.len() && outer[oi].source.end < mid.start {
+                shift_outer = outer[oi].output.end as isize - outer[oi].source.end as isize;
+                oi += 1;
+            }
+            while ii < inner_c.len() && inner_c[ii].output.end < mid.start {
+                shift_inner = inner_c[ii].source.end as isize - inner_c[ii].output.end as isize;
+                ii += 1;
+            }
+            let new_start = (mid.start as isize + shift_outer) as usize;
+            let src_start = (mid.start as isize + shift_inner) as usize;
+            // Every change touching the interval lies inside it.
+            while oi < outer.len() && outer[oi].source.end <= mid.end {
+                shift_outer = outer[oi].output.end as isize - outer[oi].source.end as isize;
+                oi += 1;
+            }
+            while ii < inner_c.len() && inner_c[ii].output.end <= mid.end {
+                shift_inner = inner_c[ii].source.end as isize - inner_c[ii].output.end as isize;
+                ii += 1;
+            }
+            out.push(Change {
+                output: new_start..(mid.end as isize + shift_outer) as usize,
+                source: src_start..(mid.end as isize + shift_inner) as usize,
+                rules,
+            });
+        }
+        Map { changes: out }
+    }
+}
+
+/// Applies edits to `text`, giving the new text and the map back to `text`.
+///
+/// Edits must be sorted by range and must not overlap; zero-width edits
+/// insert. An edit that breaks this, or that does not fall on character
+/// boundaries, is a bug in its pass: it is skipped (and a debug build
+/// panics) so that a release build never corrupts text.
+pub fn apply(text: &str, edits: &[Edit]) -> (String, Map) {
+    let mut out = String::with_capacity(text.len());
+    let mut changes = Vec::with_capacity(edits.len());
+    let mut last = 0;
+    for e in edits {
+        let valid = e.range.start >= last
+            && e.range.start <= e.range.end
+            && e.range.end <= text.len()
+            && text.is_char_boundary(e.range.start)
+            && text.is_char_boundary(e.range.end);
+        debug_assert!(valid, "invalid edit {e:?} after offset {last}");
+        if !valid {
+            continue;
+        }
+        out.push_str(&text[last..e.range.start]);
+        let start = out.len();
+        out.push_str(&e.replacement);
+        changes.push(Change {
+            output: start..out.len(),
+            source: e.range.clone(),
+            rules: Rules::from(e.rule),
+        });
+        last = e.range.end;
+    }
+    out.push_str(&text[last..]);
+    (out, Map { changes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_log(original: &str, output: &str, map: &Map) {
+        let mut rebuilt = String::new();
+        let mut last = 0;
+        for c in map.changes() {
+            rebuilt.push_str(&original[last..c.source.start]);
+            rebuilt.push_str(&output[c.output.clone()]);
+            last = c.source.end;
+        }
+        rebuilt.push_str(&original[last..]);
+        assert_eq!(rebuilt, output);
+    }
+
+    #[test]
+    fn apply_then_map_back() {
+        let text = "a b  c";
+        let edits = [
+            Edit::delete(1..2, Rule::SpacedRun),
+            Edit::replace(3..5, " ", Rule::OddSpace),
+        ];
+        let (out, map) = apply(text, &edits);
+        assert_eq!(out, "ab c");
+        assert_eq!(map.source_range(0..2), 0..3);
+        assert_eq!(map.source_range(1..2), 2..3);
+        assert_eq!(map.source_range(3..4), 5..6);
+        assert_eq!(map.source_range(2..3), 3..5);
+        check_log(text, &out, &map);
+    }
+
+    /// Composition must reproduce the output from the original, whatever the
+    /// overlap between the two passes' changes.
+    #[test]
+    fn compose_table() {
+        let cases: &[(&str, &[Edit], &[Edit])] = &[
+            (
+                "abcdef",
+                &[Edit::replace(1..2, "XY", Rule::Fullwidth)],
+                &[Edit::delete(2..3, Rule::SpacedRun)],
+            ),
+            (
+                "abcdef",
+                &[Edit::delete(2..3, Rule::SpacedRun)],
+                &[Edit::replace(1..3, "", Rule::SpacedRun)],
+            ),
+            (
+                "a b c d",
+                &[
+                    Edit::delete(1..2, Rule::SpacedRun),
+                    Edit::delete(3..4, Rule::SpacedRun),
+                ],
+                &[Edit::replace(0..3, "Z", Rule::Fullwidth)],
+            ),
+            (
+                "abc",
+                &[Edit::replace(0..3, "", Rule::PageNumber)],
+                &[Edit::replace(0..0, "x", Rule::LineJoin)],
+            ),
+            (
+                "abcdef",
+                &[Edit::replace(1..1, "--", Rule::Dash)],
+                &[
+                    Edit::replace(2..3, "", Rule::Dash),
+                    Edit::replace(5..5, "!", Rule::Dash),
+                ],
+            ),
+        ];
+        for (text, first, second) in cases {
+            let (t1, m1) = apply(text, first);
+            let (t2, m2) = apply(&t1, second);
+            let m = m2.compose(&m1);
+            check_log(text, &t2, &m);
+        }
+    }
+}

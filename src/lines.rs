@@ -1,0 +1,408 @@
+//! The lines pass: for every line break, end of block or a wrap inside one.
+//!
+//! An extractor ends a line wherever the PDF's layout did. zhtidy's output
+//! has one block (paragraph, heading, list item) per line, so every break
+//! between two non-blank lines is judged, in this order:
+//!
+//! 1. The next line starts with punctuation that cannot start a block
+//!    (`，。、；：）》”`...): a wrap.
+//! 2. The previous line is a bullet alone (`•`): it belongs to the next line.
+//! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
+//!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `): a block ends.
+//! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
+//!    brackets after them allowed): a block ends.
+//! 5. A blank line, on a page where blank lines are rare: a block ends.
+//!    (Some extractors put a blank line after every line; there it says
+//!    nothing.)
+//! 6. The previous line is *full*: as wide as the lines around it (at least
+//!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
+//!    some other line there is within an eighth of its width, so there is a measure):
+//!    the layout wrapped it, so it is a wrap.
+//! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
+//!    ends.
+//!
+//! Widths count Han and full-width characters as two and spaces as nothing,
+//! so letter-spacing damage does not change them. A measure narrower than
+//! [`MIN_MEASURE`] (verse, tables of contents) or wider than
+//! [`MAX_MEASURE`] (text that already has a block per line) never wraps.
+//!
+//! A wrap joins Han to Han with nothing between, Latin to Latin with one
+//! space (a typesetter breaks between two Latin letters or digits only at a
+//! space). A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
+//! the same word appears unhyphenated elsewhere in the text (`semi-` +
+//! `conductor` where `semiconductor` occurs), which is the evidence that the
+//! hyphen was the typesetter's.
+//!
+//! Page breaks are line breaks like any other, so a paragraph that runs
+//! over a page is rejoined once the boilerplate pass has removed the running
+//! header and page number between its halves.
+
+use std::ops::Range;
+
+use crate::chars::{is_closing, is_sentence_end};
+use crate::edit::Edit;
+use crate::page::{self, width, Line};
+use crate::rule::Rule;
+
+/// A line at least this share of the typical width is full.
+const FULL: f32 = 0.85;
+
+/// Lines on each side whose widths set a line's typical width.
+const WINDOW: usize = 4;
+
+/// Narrowest typical width (in half-width units) of a wrapping layout.
+const MIN_MEASURE: usize = 24;
+
+/// Widest typical width of a wrapping layout.
+const MAX_MEASURE: usize = 200;
+
+/// What separates two lines in the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Join {
+    /// A block ends: one line end.
+    Break,
+    /// A wrap: nothing, or one space between Latin words.
+    Wrap(&'static str),
+    /// A wrap that drops the hyphen ending the previous line.
+    Dehyphen,
+    /// A lone bullet joins its item with one space.
+    Bullet,
+}
+
+/// Proposes the line edits for `text`.
+pub fn edits(text: &str, out: &mut Vec<Edit>) {
+    let all = page::lines(text);
+    let lines: Vec<&Line> = all.iter().filter(|l| !l.is_blank()).collect();
+    let Some(first) = lines.first() else {
+        if !text.is_empty() {
+            out.push(Edit::delete(0..text.len(), Rule::EdgeSpace));
+        }
+        return;
+    };
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| width(&text[l.content.clone()]))
+        .collect();
+    let blank_rare = blank_lines_rare(&all);
+    push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
+    for i in 0..lines.len() {
+        let (prev, gap_end) = (
+            lines[i],
+            lines.get(i + 1).map_or(text.len(), |n| n.content.start),
+        );
+        let gap = prev.content.end..gap_end;
+        let Some(next) = lines.get(i + 1) else {
+            push_gap(text, gap, "\n", Rule::EdgeSpace, out);
+            break;
+        };
+        let blank_between = text[gap.clone()].matches('\n').count() > 1;
+        let page_break = prev.page != next.page;
+        let join = decide(
+            text,
+            &lines,
+            &widths,
+            i,
+            blank_between && blank_rare[prev.page] && !page_break,
+        );
+        match join {
+            Join::Break => {
+                let rule = if blank_between || page_break {
+                    Rule::BlockBreak
+                } else {
+                    Rule::EdgeSpace
+                };
+                push_gap(text, gap, "\n", rule, out);
+            }
+            Join::Wrap(sep) => push_gap(text, gap, sep, Rule::LineJoin, out),
+            Join::Bullet => push_gap(text, gap, " ", Rule::LoneBullet, out),
+            Join::Dehyphen => push_gap(text, gap.start - 1..gap.end, "", Rule::Dehyphen, out),
+        }
+    }
+}
+
+fn push_gap(text: &str, gap: Range<usize>, sep: &'static str, rule: Rule, out: &mut Vec<Edit>) {
+    if text[gap.clone()] != *sep {
+        out.push(Edit::replace(gap, sep, rule));
+    }
+}
+
+/// For each page, whether blank lines are rare enough there to mean a
+/// paragraph break.
+fn blank_lines_rare(lines: &[Line]) -> Vec<bool> {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let mut blank = vec![0usize; pages];
+    let mut total = vec![0usize; pages];
+    for l in lines {
+        total[l.page] += 1;
+        blank[l.page] += usize::from(l.is_blank());
+    }
+    blank.iter().zip(&total).map(|(&b, &t)| b * 4 < t).collect()
+}
+
+fn decide(text: &str, lines: &[&Line], widths: &[usize], i: usize, blank_break: bool) -> Join {
+    let prev = &text[lines[i].content.clone()];
+    let next = &text[lines[i + 1].content.clone()];
+    let first = next.chars().next().unwrap_or(' ');
+    if matches!(
+        first,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | ')'
+            | '%'
+            | '％'
+    ) {
+        return join_chars(text, prev, next);
+    }
+    if is_lone_bullet(prev) {
+        return Join::Bullet;
+    }
+    if starts_block(next) {
+        return Join::Break;
+    }
+    if ends_sentence(prev) || blank_break {
+        return Join::Break;
+    }
+    if is_full(widths, i) {
+        return join_chars(text, prev, next);
+    }
+    Join::Break
+}
+
+fn join_chars(text: &str, prev: &str, next: &str) -> Join {
+    let mut back = prev.chars().rev();
+    let a = back.next().unwrap_or(' ');
+    let b = next.chars().next().unwrap_or(' ');
+    if a == '-' && b.is_ascii_alphabetic() && back.next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        return if hyphen_is_typesetters(text, prev, next) {
+            Join::Dehyphen
+        } else {
+            Join::Wrap("")
+        };
+    }
+    let latin_end =
+        a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
+    if latin_end && (b.is_ascii_alphanumeric() || b == '(') {
+        Join::Wrap(" ")
+    } else {
+        Join::Wrap("")
+    }
+}
+
+/// Whether the word split as `semi-` / `conductor` occurs unhyphenated
+/// elsewhere in the text.
+fn hyphen_is_typesetters(text: &str, prev: &str, next: &str) -> bool {
+    let head: String = {
+        let stem = &prev[..prev.len() - 1];
+        let start = stem
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        stem[start..].to_owned()
+    };
+    let tail_len = next
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len());
+    let word = head + &next[..tail_len];
+    word.len() >= 4 && text.contains(&word)
+}
+
+fn is_lone_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some('•' | '·' | '▪' | '■' | '●' | '◆' | '◇' | '○' | '►' | '▶' | '-' | '*'),
+            None
+        )
+    )
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.chars()
+        .rev()
+        .find(|&c| !is_closing(c))
+        .is_some_and(is_sentence_end)
+}
+
+/// Whether a line starts a list item or a numbered heading.
+fn starts_block(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(c) = chars.next() else { return false };
+    let rest = chars.as_str();
+    match c {
+        '•'
+        | '·'
+        | '▪'
+        | '■'
+        | '●'
+        | '◆'
+        | '◇'
+        | '○'
+        | '►'
+        | '▶'
+        | '✓'
+        | '✔'
+        | '※'
+        | '①'..='⑳'
+        | '❶'..='❿' => true,
+        '（' | '(' => {
+            let inner =
+                rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
+            inner.len() < rest.len() && inner.starts_with(['）', ')'])
+        }
+        '第' => {
+            let inner = rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || is_chinese_numeral(c) || c == ' '
+            });
+            inner.len() < rest.len() && inner.starts_with(['章', '节', '条', '部', '篇', '编'])
+        }
+        c if is_chinese_numeral(c) => rest
+            .trim_start_matches(is_chinese_numeral)
+            .starts_with('、'),
+        c if c.is_ascii_digit() => {
+            let after = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            let number = &line[..line.len() - after.len()];
+            let mut a = after.chars();
+            match a.next() {
+                // `1、` `1）` `1．`
+                Some('、' | '）' | ')' | '．') => true,
+                // `1. 标题` `2.1 标题` `1 引言`, but not a wrapped line
+                // that starts `2024 年度…` (spaced by the typesetter).
+                Some(' ') => number.contains('.') || (number.len() <= 2 && width(a.as_str()) < 40),
+                // `1.申报`: a numbered item glued to its text.
+                Some(n) if number.ends_with('.') => !n.is_ascii_digit(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '〇' | '零'
+    )
+}
+
+/// Whether line `i` is as wide as the measure of the lines around it.
+fn is_full(widths: &[usize], i: usize) -> bool {
+    let lo = i.saturating_sub(WINDOW);
+    let hi = (i + WINDOW + 1).min(widths.len());
+    let mut top = [0usize; 3];
+    for &w in &widths[lo..hi] {
+        if w > top[2] {
+            top[2] = w;
+            top.sort_unstable_by(|a, b| b.cmp(a));
+        }
+    }
+    let measure = if hi - lo >= 3 { top[1] } else { top[0] };
+    let w = widths[i];
+    let tolerance = (w / 8).max(2);
+    let has_measure = (lo..hi).any(|j| j != i && widths[j].abs_diff(w) <= tolerance);
+    (MIN_MEASURE..=MAX_MEASURE).contains(&measure)
+        && w as f32 >= FULL * measure as f32
+        && has_measure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+
+    fn run(input: &str) -> String {
+        let mut e = Vec::new();
+        edits(input, &mut e);
+        apply(input, &e).0
+    }
+
+    /// (input, expected, why)
+    const CASES: &[(&str, &str, &str)] = &[
+        (
+            "支撑国家重大战略需求，聚焦集成电路、人工智\n能、生物医药等重点领域，加快实施重大产业技术\n攻关和应用示范，布局建设一批研发与转化功能型\n平台体系基本形成。\n",
+            "支撑国家重大战略需求，聚焦集成电路、人工智能、生物医药等重点领域，加快实施重大产业技术攻关和应用示范，布局建设一批研发与转化功能型平台体系基本形成。\n",
+            "full lines wrap; the sentence end ends the block",
+        ),
+        (
+            "2.1 推进研发与转化功能型平台建设\n全市已建成或培育各类研发与转化功能型平台近20家，培育形成一批\n创新需求明、服务能力强、管理体制新、具有较强影响力和辐射力\n的功能型平台。\n",
+            "2.1 推进研发与转化功能型平台建设\n全市已建成或培育各类研发与转化功能型平台近20家，培育形成一批创新需求明、服务能力强、管理体制新、具有较强影响力和辐射力的功能型平台。\n",
+            "a short heading ends its block",
+        ),
+        (
+            "申报单位应为在临川市行政区域内依法登记注册的中小企业，且同时满足\n以下条件：\n（1）2023年度营业收入在2000万元至4亿元之间，资产负债率不高\n于70%；\n（2）近三年内未发生重大安全生产事故。\n",
+            "申报单位应为在临川市行政区域内依法登记注册的中小企业，且同时满足以下条件：\n（1）2023年度营业收入在2000万元至4亿元之间，资产负债率不高于70%；\n（2）近三年内未发生重大安全生产事故。\n",
+            "enumerations start blocks",
+        ),
+        ("为贯彻落实《行动方案（2023—2025年）\n》和《实施意见》，加快推动。\n", "为贯彻落实《行动方案（2023—2025年）》和《实施意见》，加快推动。\n", "a closing mark never starts a block"),
+        ("•\n第一项内容\n•\n第二项内容\n", "• 第一项内容\n• 第二项内容\n", "a bullet alone belongs to its item"),
+        ("  \n\n  缩进的一行   \n\n\n", "缩进的一行\n", "edges and trailing blank lines"),
+        (" \n \n", "", "only whitespace"),
+        ("春眠不觉晓\n处处闻啼鸟\n夜来风雨声\n花落知多少\n", "春眠不觉晓\n处处闻啼鸟\n夜来风雨声\n花落知多少\n", "verse is narrower than any wrapping measure"),
+        (
+            "The heat transfer coefficient of the new epoxy composite was\nmeasured with a laser flash apparatus at room temperature and\nthe results are shown in Fig. 3 of this paper for reference.\n",
+            "The heat transfer coefficient of the new epoxy composite was measured with a laser flash apparatus at room temperature and the results are shown in Fig. 3 of this paper for reference.\n",
+            "Latin words join with a space",
+        ),
+        (
+            "We measured the thermal conductivity of the composite semi-\nconductor films grown on sapphire wafers and then the CAR-\nT cell and semiconductor processes on a wafer.\n",
+            "We measured the thermal conductivity of the composite semiconductor films grown on sapphire wafers and then the CAR-T cell and semiconductor processes on a wafer.\n",
+            "a hyphen goes only when the word occurs unhyphenated",
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, expected, why) in CASES {
+            assert_eq!(run(input), *expected, "{why}");
+        }
+    }
+
+    #[test]
+    fn block_starts() {
+        for yes in [
+            "一、总体要求",
+            "（一）申报主体",
+            "（1）条件",
+            "(2)条件",
+            "1. 生产",
+            "1.生产",
+            "2.1 经营情况",
+            "1 引言",
+            "1、内容",
+            "①内容",
+            "• 内容",
+            "第三章 总则",
+            "第 3 条",
+        ] {
+            assert!(starts_block(yes), "{yes}");
+        }
+        for no in [
+            "3.5%的增长",
+            "2019年",
+            "1,200例",
+            "一些企业",
+            "（含税）",
+            "第3页的内容",
+            "70%；",
+            "2024 年度中小企业数字化转型试点项目申报工作，经研究决定",
+        ] {
+            assert!(!starts_block(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Pages and lines of extracted text, as byte ranges.
+//!
+//! Both the boilerplate and the lines pass look at the same structure: pages
+//! split at form feeds, each a list of lines with their content trimmed of
+//! edge whitespace. This module builds it once per pass, without copying.
+
+use std::ops::Range;
+
+/// One line of the text, without its line end.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// The whole line, without `\n`.
+    pub range: Range<usize>,
+    /// The line without leading and trailing whitespace (empty when blank).
+    pub content: Range<usize>,
+    /// Index of the page (form feeds separate pages).
+    pub page: usize,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+/// Splits `text` into lines. A form feed starts a new page and is counted as
+/// a line end (pdftotext writes `\f` right before a page's first line).
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let bytes = text.as_bytes();
+    let mut page = 0;
+    let mut start = 0;
+    for end in memchr::memchr2_iter(b'\n', b'\x0c', bytes).chain(std::iter::once(bytes.len())) {
+        out.push(Line {
+            range: start..end,
+            content: trim(text, start..end),
+            page,
+        });
+        if bytes.get(end) == Some(&b'\x0c') {
+            page += 1;
+        }
+        start = end + 1;
+    }
+    if text.is_empty() || text.ends_with(['\n', '\x0c']) {
+        // The empty remainder after a final line end is not a line.
+        out.pop();
+    }
+    out
+}
+
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start_matches(is_edge_space).len();
+    let body = s.trim_matches(is_edge_space);
+    if body.is_empty() {
+        return range.end..range.end;
+    }
+    range.start + lead..range.start + lead + body.len()
+}
+
+/// Whitespace that is layout at a line's edge: ASCII spaces and tabs, and
+/// the ideographic space extractors use for indentation.
+pub fn is_edge_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}')
+}
+
+/// The display width of a line's content: two for Han and full-width
+/// characters, one for the rest, nothing for spaces.
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            ' ' | '\t' => 0,
+            c if (c as u32) < 0x1100 => 1,
+            _ => 2,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_content() {
+        let text = "  a b \n\x0cc\n\n";
+        let ls = lines(text);
+        let got: Vec<_> = ls
+            .iter()
+            .map(|l| (&text[l.content.clone()], l.page))
+            .collect();
+        assert_eq!(got, [("a b", 0), ("", 0), ("c", 1), ("", 1)]);
+        assert!(lines("").is_empty());
+        assert_eq!(lines("x").len(), 1);
+    }
+}

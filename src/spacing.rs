@@ -1,0 +1,298 @@
+//! The spacing pass: spaces that justification and letter-spacing put
+//! between characters, told apart from spaces an author typed.
+//!
+//! Each run of spaces inside a line is judged by its neighbours, never by a
+//! global rule:
+//!
+//! 1. Next to Chinese punctuation (`，。（）“”` ...): removed. The mark
+//!    carries its own spacing; no author types a space beside it.
+//! 2. Between two Han characters: removed, unless both neighbours are words
+//!    of two to four Han characters standing alone between the space and
+//!    punctuation or the line's edge, with one space between them: that is
+//!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
+//! 3. Between a Han character and a Latin letter or digit: removed
+//!    (`开展 2024 年度` is `开展2024年度`: typesetters put a quarter-em
+//!    between Chinese and Latin text, and extractors turn it into a space),
+//!    except after a section number that opens a line (`2.1 推进`, `1 引言`)
+//!    and before a page number that closes one (`绪论 3`, a table of
+//!    contents).
+//! 4. Between two Latin letters or digits: removed only inside a
+//!    *spaced-out run*, at least four tokens in a row, each a single
+//!    character (`I G B T`) or a digit and a letter (`G a 2O 3`), optionally
+//!    with punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`),
+//!    separated by at most two spaces. Everything else stays: English words
+//!    (`heat transfer coefficient`), codes (`ARJ21 C919 CR929`).
+//!
+//! Spaces at a line's edges are the lines pass's business.
+
+use crate::chars::{is_cjk_punct, is_han};
+use crate::edit::Edit;
+use crate::rule::Rule;
+
+/// Shortest spaced-out run that is trusted when a Latin letter or digit is
+/// involved: three single letters can be prose (`A 和 B`), four are not.
+const MIN_SPACED_RUN: usize = 4;
+
+/// Widest gap inside a spaced-out run of Latin letters or digits.
+const MAX_RUN_GAP: usize = 2;
+
+/// A non-space token of a line, as byte offsets into the text.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    spaced_like: bool,
+}
+
+/// Proposes the spacing edits for `text`.
+pub fn edits(text: &str, out: &mut Vec<Edit>) {
+    let mut tokens = Vec::new();
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let line = &text[line_start..line_end];
+        if line.contains([' ', '\t']) {
+            line_edits(text, line_start, line, &mut tokens, out);
+        }
+        line_start = line_end + 1;
+    }
+}
+
+fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out: &mut Vec<Edit>) {
+    tokens.clear();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' || bytes[i] == b'\t' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
+            i += 1;
+        }
+        tokens.push(Token {
+            start: base + start,
+            end: base + i,
+            spaced_like: is_spaced_like(&line[start..i]),
+        });
+    }
+    // in_run[k]: the gap after token k lies inside a spaced-out run.
+    let gaps = tokens.len().saturating_sub(1);
+    let mut in_run = vec![false; gaps];
+    let mut k = 0;
+    while k < tokens.len() {
+        let mut end = k;
+        while end + 1 < tokens.len()
+            && tokens[end].spaced_like
+            && tokens[end + 1].spaced_like
+            && tokens[end + 1].start - tokens[end].end <= MAX_RUN_GAP
+        {
+            end += 1;
+        }
+        if end + 1 - k >= MIN_SPACED_RUN {
+            in_run[k..end].iter_mut().for_each(|g| *g = true);
+        }
+        k = end + 1;
+    }
+    for g in 0..gaps {
+        let (a, b) = (tokens[g], tokens[g + 1]);
+        let left = &text[a.start..a.end];
+        let right = &text[b.start..b.end];
+        let l = left.chars().next_back().unwrap_or(' ');
+        let r = right.chars().next().unwrap_or(' ');
+        let rule = if is_cjk_punct(l) || is_cjk_punct(r) {
+            Some(Rule::HanSpace)
+        } else if is_han(l) && is_han(r) {
+            let single_space = b.start - a.end == 1;
+            let name_list = single_space
+                && standalone_word(left.chars().rev())
+                && standalone_word(right.chars());
+            (!name_list).then_some(Rule::HanSpace)
+        } else if is_han(l) || is_han(r) {
+            let section_number = g == 0 && is_section_number(left);
+            let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
+            (!section_number && !page_number).then_some(Rule::HanSpace)
+        } else if in_run[g] {
+            Some(Rule::SpacedRun)
+        } else {
+            None
+        };
+        if let Some(rule) = rule {
+            out.push(Edit::delete(a.end..b.start, rule));
+        }
+    }
+}
+
+/// A token that looks like one letter of a letter-spaced run: after
+/// stripping punctuation, one character, or one digit with one letter.
+fn is_spaced_like(token: &str) -> bool {
+    let mut core = token.chars().filter(|&c| !is_punct(c));
+    match (core.next(), core.next(), core.next()) {
+        (None, _, _) | (Some(_), None, _) => true,
+        (Some(a), Some(b), None) => {
+            (a.is_ascii_digit() && b.is_ascii_alphabetic())
+                || (a.is_ascii_alphabetic() && b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// `1`, `2.1`, `3.4.2`, `1.`: a section number.
+fn is_section_number(token: &str) -> bool {
+    token.len() <= 8
+        && token.starts_with(|c: char| c.is_ascii_digit())
+        && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || is_cjk_punct(c)
+}
+
+/// Whether the characters, read away from the space, are a word of two to
+/// four Han characters that then ends (at the token's edge or punctuation).
+fn standalone_word(mut chars: impl Iterator<Item = char>) -> bool {
+    let mut n = 0;
+    for c in chars.by_ref() {
+        if is_han(c) {
+            n += 1;
+            if n > 4 {
+                return false;
+            }
+        } else {
+            return (2..=4).contains(&n) && is_punct(c);
+        }
+    }
+    (2..=4).contains(&n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+
+    fn run(input: &str) -> String {
+        let mut e = Vec::new();
+        edits(input, &mut e);
+        apply(input, &e).0
+    }
+
+    /// (input, expected, why)
+    const CASES: &[(&str, &str, &str)] = &[
+        (
+            "全 市 已 建 成 或 培 育",
+            "全市已建成或培育",
+            "justified Han, one char per token",
+        ),
+        (
+            "平 台 近 2 0 家，培育",
+            "平台近20家，培育",
+            "digits inside a spaced Han run",
+        ),
+        (
+            "技 术 、I G B T 输 出 特 性 的",
+            "技术、IGBT输出特性的",
+            "spaced Latin acronym",
+        ),
+        (
+            "首 次 实 现 G a 2O 3",
+            "首次实现Ga2O3",
+            "spaced formula with a digit-letter pair",
+        ),
+        (
+            "挪 威 D N V 船 级 社 的 S I L E N T- R 认 定 证",
+            "挪威DNV船级社的SILENT-R认定证",
+            "hyphen inside a spaced run",
+        ),
+        (
+            "1 0 4 、1 0 5 架 机 实 现 首 飞，",
+            "104、105架机实现首飞，",
+            "spaced numbers with a list comma",
+        ),
+        (
+            "获 得 I n 含 量 1 1 %的",
+            "获得In含量11%的",
+            "mixed run with percent",
+        ),
+        (
+            "利 用“ 万 能 离 子 刀 ”智 能",
+            "利用“万能离子刀”智能",
+            "spaces beside Chinese quotes",
+        ),
+        (
+            "最大的特点 是 噪音",
+            "最大的特点是噪音",
+            "justification gap between words",
+        ),
+        (
+            "第2部分      强化技术攻关",
+            "第2部分强化技术攻关",
+            "wide gap between Han",
+        ),
+        (
+            "heat transfer coefficient",
+            "heat transfer coefficient",
+            "English words keep their spaces",
+        ),
+        (
+            "ARJ21 C919 CR929",
+            "ARJ21 C919 CR929",
+            "codes are separate tokens",
+        ),
+        ("张伟 李娜 王强 赵敏", "张伟 李娜 王强 赵敏", "a name list"),
+        (
+            "参会人员：陈明 刘洋 周婷",
+            "参会人员：陈明 刘洋 周婷",
+            "a name list after a colon",
+        ),
+        ("2.1 推进研发与转化", "2.1 推进研发与转化", "section number"),
+        (
+            "选项 A 和 B",
+            "选项A和B",
+            "a space between Han and Latin is the typesetter's",
+        ),
+        (
+            "开展 2024 年度中小企业",
+            "开展2024年度中小企业",
+            "autospacing between Han and digits",
+        ),
+        ("1 引言", "1 引言", "a section number opening a line"),
+        (
+            "第一章 绪论 3",
+            "第一章 绪论 3",
+            "a table of contents: heading words and a page number",
+        ),
+        ("A B C", "A B C", "three single letters are not a run"),
+        (
+            "It is a test of the Snap-back effect",
+            "It is a test of the Snap-back effect",
+            "short English words",
+        ),
+        (
+            "使用 Python 和 Rust 开发",
+            "使用Python和Rust开发",
+            "pangu-style spacing is removed like autospacing",
+        ),
+        (
+            "version 20 of it",
+            "version 20 of it",
+            "numbers in English keep their spaces",
+        ),
+        (
+            "Hello ， 世界 。",
+            "Hello，世界。",
+            "spaces beside Chinese punctuation",
+        ),
+        (
+            "部首 ⼀ ⼁ ⼂",
+            "部首⼀⼁⼂",
+            "radicals are Han: a radical table should use punctuation or tabs",
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, expected, why) in CASES {
+            assert_eq!(run(input), *expected, "{why}");
+        }
+    }
+}
