@@ -31,7 +31,17 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         }
         line_start = match c {
             '\n' | '\u{c}' => true,
-            ' ' | '\t' | '\u{3000}' => line_start,
+            // Spaces and invisible characters do not end a line's start.
+            ' '
+            | '\t'
+            | '\u{3000}'
+            | '\u{A0}'
+            | '\u{2000}'..='\u{200B}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}' => line_start,
             _ => false,
         };
     }

@@ -77,6 +77,17 @@ impl Pass {
         }
     }
 
+    /// Whether the pass runs again on its own output until it proposes
+    /// nothing.
+    ///
+    /// The lines pass judges a break by the widths of the lines around it,
+    /// and joining lines changes those widths, so a second look can find a
+    /// wrap the first did not. Running it to its fixed point makes repair
+    /// idempotent. It terminates: each round only joins lines.
+    fn runs_to_fixed_point(self) -> bool {
+        self == Pass::Lines
+    }
+
     fn edits(self, text: &str, out: &mut Vec<Edit>) {
         match self {
             Pass::Decode => decode::edits(text, out),
@@ -137,18 +148,23 @@ impl Tidy {
         let mut map = Map::default();
         let mut edits = Vec::new();
         for pass in Pass::ALL.into_iter().filter(|&p| self.is_enabled(p)) {
-            edits.clear();
-            pass.edits(&text, &mut edits);
-            if edits.is_empty() {
-                continue;
+            loop {
+                edits.clear();
+                pass.edits(&text, &mut edits);
+                if edits.is_empty() {
+                    break;
+                }
+                let (next, local) = edit::apply(&text, &edits);
+                map = if map.is_identity() {
+                    local
+                } else {
+                    local.compose(&map)
+                };
+                text = next;
+                if !pass.runs_to_fixed_point() {
+                    break;
+                }
             }
-            let (next, local) = edit::apply(&text, &edits);
-            map = if map.is_identity() {
-                local
-            } else {
-                local.compose(&map)
-            };
-            text = next;
         }
         Repaired { text, map }
     }

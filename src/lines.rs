@@ -39,7 +39,7 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_closing, is_sentence_end};
+use crate::chars::{is_closing, is_han, is_sentence_end};
 use crate::edit::Edit;
 use crate::page::{self, width, Line};
 use crate::rule::Rule;
@@ -208,17 +208,18 @@ fn join_chars(text: &str, prev: &str, next: &str) -> Join {
 /// Whether the word split as `semi-` / `conductor` occurs unhyphenated
 /// elsewhere in the text.
 fn hyphen_is_typesetters(text: &str, prev: &str, next: &str) -> bool {
-    let head: String = {
-        let stem = &prev[..prev.len() - 1];
-        let start = stem
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1);
-        stem[start..].to_owned()
-    };
+    let stem = &prev[..prev.len() - 1];
+    let head_len: usize = stem
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .map(char::len_utf8)
+        .sum();
+    let head = &stem[stem.len() - head_len..];
     let tail_len = next
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(next.len());
-    let word = head + &next[..tail_len];
+    let word = [head, &next[..tail_len]].concat();
     word.len() >= 4 && text.contains(&word)
 }
 
@@ -284,7 +285,14 @@ fn starts_block(line: &str) -> bool {
                 Some('、' | '）' | ')' | '．') => true,
                 // `1. 标题` `2.1 标题` `1 引言`, but not a wrapped line
                 // that starts `2024 年度…` (spaced by the typesetter).
-                Some(' ') => number.contains('.') || (number.len() <= 2 && width(a.as_str()) < 40),
+                // The title must start with a letter or ideograph, as the
+                // spacing pass keeps the space only then.
+                Some(' ') => {
+                    let title = a.as_str().trim_start();
+                    let titled = title.starts_with(|c: char| is_han(c) || c.is_ascii_alphabetic());
+                    let short = number.len() <= 2 && width(title) < 40 && !ends_sentence(title);
+                    titled && (number.contains('.') || short)
+                }
                 // `1.申报`: a numbered item glued to its text.
                 Some(n) if number.ends_with('.') => !n.is_ascii_digit(),
                 _ => false,

@@ -8,7 +8,7 @@
 //!    carries its own spacing; no author types a space beside it.
 //! 2. Between two Han characters: removed, unless both neighbours are words
 //!    of two to four Han characters standing alone between the space and
-//!    punctuation or the line's edge, with one space between them: that is
+//!    anything else or the line's edge, with one space between them: that is
 //!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
 //! 3. Between a Han character and a Latin letter or digit: removed
 //!    (`开展 2024 年度` is `开展2024年度`: typesetters put a quarter-em
@@ -25,7 +25,7 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{is_cjk_punct, is_han};
+use crate::chars::{is_cjk_punct, is_han, is_space};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -94,31 +94,85 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         }
         k = end + 1;
     }
-    for g in 0..gaps {
-        let (a, b) = (tokens[g], tokens[g + 1]);
-        let left = &text[a.start..a.end];
-        let right = &text[b.start..b.end];
-        let l = left.chars().next_back().unwrap_or(' ');
-        let r = right.chars().next().unwrap_or(' ');
-        let rule = if is_cjk_punct(l) || is_cjk_punct(r) {
-            Some(Rule::HanSpace)
-        } else if is_han(l) && is_han(r) {
-            let single_space = b.start - a.end == 1;
-            let name_list = single_space
-                && standalone_word(left.chars().rev())
-                && standalone_word(right.chars());
-            (!name_list).then_some(Rule::HanSpace)
-        } else if is_han(l) || is_han(r) {
-            let section_number = g == 0 && is_section_number(left);
-            let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
-            (!section_number && !page_number).then_some(Rule::HanSpace)
-        } else if in_run[g] {
-            Some(Rule::SpacedRun)
+    let mut decisions: Vec<Decision> = (0..gaps)
+        .map(|g| decide(text, tokens, &in_run, g))
+        .collect();
+    resolve_name_lists(text, tokens, &mut decisions);
+    for (g, decision) in decisions.into_iter().enumerate() {
+        if let Decision::Remove(rule) = decision {
+            out.push(Edit::delete(tokens[g].end..tokens[g + 1].start, rule));
+        }
+    }
+}
+
+/// What becomes of the spaces between two tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decision {
+    Keep,
+    Remove(Rule),
+    /// Between two Han words: kept if both stay words of two to four
+    /// characters once the removable spaces around them are gone.
+    NameList,
+}
+
+fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
+    let (a, b) = (tokens[g], tokens[g + 1]);
+    let left = &text[a.start..a.end];
+    let right = &text[b.start..b.end];
+    let l = left.chars().next_back().unwrap_or(' ');
+    let r = right.chars().next().unwrap_or(' ');
+    if is_cjk_punct(l) || is_cjk_punct(r) {
+        Decision::Remove(Rule::HanSpace)
+    } else if is_han(l) && is_han(r) {
+        if b.start - a.end == 1 {
+            Decision::NameList
         } else {
-            None
-        };
-        if let Some(rule) = rule {
-            out.push(Edit::delete(a.end..b.start, rule));
+            Decision::Remove(Rule::HanSpace)
+        }
+    } else if is_han(l) || is_han(r) {
+        let section_number = g == 0 && is_section_number(left);
+        let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
+        if section_number || page_number {
+            Decision::Keep
+        } else {
+            Decision::Remove(Rule::HanSpace)
+        }
+    } else if in_run[g] {
+        Decision::Remove(Rule::SpacedRun)
+    } else {
+        Decision::Keep
+    }
+}
+
+/// Settles the name-list candidates. A candidate's words are judged as they
+/// will read after the other removals (`第中 中中` after a removed gap is
+/// `中中中第中 中中`), and removing one candidate can lengthen the words of
+/// its neighbours, so this repeats until nothing changes. That makes the
+/// pass idempotent.
+fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) {
+    let no_spaces = |s: &str| s.chars().filter(|&c| !is_space(c)).collect::<Vec<char>>();
+    loop {
+        let mut changed = false;
+        for g in 0..decisions.len() {
+            if decisions[g] != Decision::NameList {
+                continue;
+            }
+            let first = (0..g)
+                .rev()
+                .find(|&k| !matches!(decisions[k], Decision::Remove(_)))
+                .map_or(0, |k| k + 1);
+            let last = (g + 1..decisions.len())
+                .find(|&k| !matches!(decisions[k], Decision::Remove(_)))
+                .unwrap_or(decisions.len());
+            let left = no_spaces(&text[tokens[first].start..tokens[g].end]);
+            let right = no_spaces(&text[tokens[g + 1].start..tokens[last].end]);
+            if !(standalone_word(left.into_iter().rev()) && standalone_word(right.into_iter())) {
+                decisions[g] = Decision::Remove(Rule::HanSpace);
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
         }
     }
 }
@@ -149,7 +203,8 @@ fn is_punct(c: char) -> bool {
 }
 
 /// Whether the characters, read away from the space, are a word of two to
-/// four Han characters that then ends (at the token's edge or punctuation).
+/// four Han characters that then ends (at the token's edge or any other
+/// character).
 fn standalone_word(mut chars: impl Iterator<Item = char>) -> bool {
     let mut n = 0;
     for c in chars.by_ref() {
@@ -159,7 +214,7 @@ fn standalone_word(mut chars: impl Iterator<Item = char>) -> bool {
                 return false;
             }
         } else {
-            return (2..=4).contains(&n) && is_punct(c);
+            return (2..=4).contains(&n);
         }
     }
     (2..=4).contains(&n)

@@ -1,0 +1,129 @@
+//! The lossless contract (DESIGN.md), checked on random text.
+
+use std::io::Read;
+
+use proptest::prelude::*;
+use zhtidy::stream::ChunkReader;
+use zhtidy::{Repaired, Tidy};
+
+/// Characters that exercise every pass: Han, radicals, Latin, digits,
+/// spaces of every kind, line ends, form feeds, punctuation, private use.
+const ALPHABET: &[char] = &[
+    '中', '文', '字', '的', '一', '方', '法', '⽅', '⼀', '⾼', '⻓', '\u{F900}', 'a', 'B', 'x',
+    '-', '1', '2', '0', '.', '%', ' ', ' ', ' ', '\u{3000}', '\u{A0}', '\u{200B}', '\u{AD}', '\n',
+    '\n', '\r', '\x0c', '，', '。', '“', '”', '（', '）', '、', '⸺', 'Ａ', '１', '\u{F06C}', '•',
+    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t',
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..300)
+        .prop_map(|cs| cs.into_iter().collect())
+}
+
+/// Applies the edit log to the input.
+fn replay(input: &str, repaired: &Repaired) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for c in repaired.changes() {
+        out.push_str(&input[last..c.source.start]);
+        out.push_str(&repaired.text()[c.output.clone()]);
+        last = c.source.end;
+    }
+    out.push_str(&input[last..]);
+    out
+}
+
+/// A reader that hands out the bytes in pieces of the given sizes.
+struct Pieces<'a> {
+    bytes: &'a [u8],
+    sizes: Vec<usize>,
+    next: usize,
+}
+
+impl Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let size = self.sizes[self.next % self.sizes.len()].max(1);
+        self.next += 1;
+        let n = size.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+fn streamed(input: &str, sizes: Vec<usize>) -> String {
+    let tidy = Tidy::new();
+    let reader = Pieces {
+        bytes: input.as_bytes(),
+        sizes,
+        next: 0,
+    };
+    ChunkReader::new(reader, false)
+        .map(|c| tidy.repair_chunk(&c.unwrap().text).into_text())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn edit_log_reproduces_output(input in text()) {
+        let repaired = Tidy::new().repair(&input);
+        prop_assert_eq!(replay(&input, &repaired), repaired.text());
+    }
+
+    #[test]
+    fn map_is_monotone_and_covers(input in text()) {
+        let repaired = Tidy::new().repair(&input);
+        let out = repaired.text();
+        let mut last_end = 0;
+        for c in repaired.changes() {
+            prop_assert!(c.source.start >= last_end && c.source.start <= c.source.end && c.source.end <= input.len());
+            prop_assert!(c.output.end <= out.len());
+            last_end = c.source.end;
+        }
+        let mut previous = 0..0;
+        for (at, ch) in out.char_indices() {
+            let src = repaired.source_range(at..at + ch.len_utf8());
+            prop_assert!(src.start <= src.end && src.end <= input.len());
+            prop_assert!(src.start >= previous.start && src.end >= previous.end, "not monotone at {}", at);
+            previous = src;
+        }
+        prop_assert_eq!(repaired.source_range(0..out.len()).end <= input.len(), true);
+    }
+
+    #[test]
+    fn idempotent(input in text()) {
+        let once = Tidy::new().repair(&input).into_text();
+        let twice = Tidy::new().repair(&once).into_text();
+        prop_assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn streaming_equals_whole(input in text(), sizes in prop::collection::vec(1usize..40, 1..5)) {
+        prop_assert_eq!(streamed(&input, sizes), Tidy::new().repair(&input).into_text());
+    }
+
+    #[test]
+    fn never_panics_on_any_string(input in any::<String>()) {
+        let repaired = Tidy::new().repair(&input);
+        prop_assert_eq!(replay(&input, &repaired), repaired.text());
+    }
+}
+
+/// Long input crosses chunk boundaries (at form feeds and, without them,
+/// at line ends), which random short strings never reach.
+#[test]
+fn streaming_equals_whole_across_chunks() {
+    let page = "2019 上海科技进步报告\n全 市 已 建 成 或 培 育 各 类 研 发 与 转 化 功 能 型 平 台 近 2 0 家，培育形成一批创新需求明、服务能力\n强、管理体制新的功能型平台。\n22\n\x0c";
+    let paged = page.repeat(zhtidy::chunk::PAGES * 3 + 5);
+    let unpaged = page
+        .replace('\x0c', "")
+        .repeat(zhtidy::chunk::MAX_BYTES / page.len() * 2 + 7);
+    for input in [paged, unpaged] {
+        assert_eq!(
+            streamed(&input, vec![4096, 65536, 777]),
+            Tidy::new().repair(&input).into_text()
+        );
+    }
+}
