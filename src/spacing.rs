@@ -8,7 +8,7 @@
 //!    carries its own spacing; no author types a space beside it.
 //! 2. Between two Han characters: removed, unless both neighbours are words
 //!    of two to four Han characters standing alone between the space and
-//!    anything else or the line's edge, with one space between them: that is
+//!    punctuation or the line's edge, with one space between them: that is
 //!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
 //! 3. Between a Han character and a Latin letter or digit: removed
 //!    (`开展 2024 年度` is `开展2024年度`: typesetters put a quarter-em
@@ -17,11 +17,13 @@
 //!    and before a page number that closes one (`绪论 3`, a table of
 //!    contents).
 //! 4. Between two Latin letters or digits: removed only inside a
-//!    *spaced-out run*, at least four tokens in a row, each a single
-//!    character (`I G B T`) or a digit and a letter (`G a 2O 3`), optionally
-//!    with punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`),
-//!    separated by at most two spaces. Everything else stays: English words
-//!    (`heat transfer coefficient`), codes (`ARJ21 C919 CR929`).
+//!    *spaced-out run*: tokens in a row, each a single character (`I G B
+//!    T`) or two of different scripts (`G a 2O 3`), optionally with
+//!    punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`), separated by
+//!    at most two spaces; at least four of them, or two when the run holds
+//!    Han or stands between Han text (`近 2 0 家`). Everything else stays:
+//!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
+//!    CR929`), three capitals in English (`A B C`).
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
@@ -89,7 +91,8 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         {
             end += 1;
         }
-        if end + 1 - k >= MIN_SPACED_RUN {
+        let len = end + 1 - k;
+        if len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, k, end)) {
             in_run[k..end].iter_mut().for_each(|g| *g = true);
         }
         k = end + 1;
@@ -177,16 +180,33 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
     }
 }
 
+/// Whether a run of tokens `k..=end` holds Han or sits between Han text
+/// (`台——近 2 0 家。`): letter-spacing in Chinese text, where two spaced
+/// digits are evidence enough.
+fn run_touches_han(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
+    let cjk = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_cjk_punct(c));
+    let inside = tokens[k..=end]
+        .iter()
+        .any(|t| text[t.start..t.end].chars().any(is_han));
+    let before = k > 0
+        && cjk(text[tokens[k - 1].start..tokens[k - 1].end]
+            .chars()
+            .next_back());
+    let after = tokens
+        .get(end + 1)
+        .is_some_and(|t| cjk(text[t.start..t.end].chars().next()));
+    inside || (before && after)
+}
+
 /// A token that looks like one letter of a letter-spaced run: after
-/// stripping punctuation, one character, or one digit with one letter.
+/// stripping punctuation, one character, or two of different scripts
+/// (`2O` in `G a 2O 3`, or `和1` where a line join glued two letters of a
+/// spaced run together).
 fn is_spaced_like(token: &str) -> bool {
     let mut core = token.chars().filter(|&c| !is_punct(c));
     match (core.next(), core.next(), core.next()) {
         (None, _, _) | (Some(_), None, _) => true,
-        (Some(a), Some(b), None) => {
-            (a.is_ascii_digit() && b.is_ascii_alphabetic())
-                || (a.is_ascii_alphabetic() && b.is_ascii_digit())
-        }
+        (Some(a), Some(b), None) => script(a) != script(b),
         _ => false,
     }
 }
@@ -198,13 +218,25 @@ fn is_section_number(token: &str) -> bool {
         && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
+/// Digits, Latin letters, Han and the rest, for telling `2O` from `am`.
+fn script(c: char) -> u8 {
+    if c.is_ascii_digit() {
+        0
+    } else if c.is_ascii_alphabetic() {
+        1
+    } else if is_han(c) {
+        2
+    } else {
+        3
+    }
+}
+
 fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation() || is_cjk_punct(c)
 }
 
 /// Whether the characters, read away from the space, are a word of two to
-/// four Han characters that then ends (at the token's edge or any other
-/// character).
+/// four Han characters that then ends (at the token's edge or punctuation).
 fn standalone_word(mut chars: impl Iterator<Item = char>) -> bool {
     let mut n = 0;
     for c in chars.by_ref() {
@@ -214,7 +246,7 @@ fn standalone_word(mut chars: impl Iterator<Item = char>) -> bool {
                 return false;
             }
         } else {
-            return (2..=4).contains(&n);
+            return (2..=4).contains(&n) && is_punct(c);
         }
     }
     (2..=4).contains(&n)
@@ -317,6 +349,16 @@ mod tests {
             "a table of contents: heading words and a page number",
         ),
         ("A B C", "A B C", "three single letters are not a run"),
+        (
+            "各 类 平 台——近 2 0 家。",
+            "各类平台——近20家。",
+            "two spaced digits between Han text",
+        ),
+        (
+            "version 2 0 of it",
+            "version 2 0 of it",
+            "two spaced digits in English are not evidence",
+        ),
         (
             "It is a test of the Snap-back effect",
             "It is a test of the Snap-back effect",
