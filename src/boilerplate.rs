@@ -13,8 +13,10 @@
 //!   `第3页`, `第 3 页 共 20 页`, `3/20`, `Page 3`.
 //! * **Without form feeds** the page edges are unknown, so a short line is a
 //!   running header when its key repeats [`MIN_REPEATS`] times across the
-//!   text, and a page-number line only when it sits within two lines of such
-//!   a header.
+//!   text, never closer than [`MIN_PAGE_LINES`] lines (a page), and a
+//!   page-number line only when it sits within two lines of such a header.
+//! * A line that ends a sentence (`。`) is never a header: it is content,
+//!   however often it repeats.
 //!
 //! A removed line takes its line end with it, so the paragraph it
 //! interrupted is rejoined by the lines pass.
@@ -33,6 +35,10 @@ const EDGE_LINES: usize = 2;
 /// Least number of pages a line must repeat on to be a running header.
 const MIN_REPEATS: usize = 3;
 
+/// Without form feeds, occurrences of a running header are at least this
+/// many lines apart (a page); a line that repeats closer is content.
+const MIN_PAGE_LINES: usize = 10;
+
 /// Longest line (in characters, without spaces) that can be a running header.
 const MAX_HEADER_CHARS: usize = 60;
 
@@ -45,19 +51,31 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .map(|l| header_key(&text[l.content.clone()]))
         .collect();
     let edge = edge_flags(&lines);
-    let mut counts: HashMap<&str, usize> = HashMap::new();
     let by_page = pages > 1;
-    // Count each key once per page, at page edges (or anywhere without pages).
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // key -> (pages it repeats on, line index where last seen, too close).
+    let mut repeats: HashMap<&str, (usize, usize, bool)> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         if by_page && !edge[i] {
             continue;
         }
-        if seen.insert(key.as_str(), lines[i].page) != Some(lines[i].page) || !by_page {
-            *counts.entry(key.as_str()).or_default() += 1;
-        }
+        let entry = repeats
+            .entry(key.as_str())
+            .or_insert((0, usize::MAX, false));
+        let new_page = if by_page {
+            entry.1 == usize::MAX || lines[entry.1].page != lines[i].page
+        } else {
+            entry.1 == usize::MAX || i - entry.1 >= MIN_PAGE_LINES
+        };
+        entry.0 += usize::from(new_page);
+        entry.2 |= !by_page && !new_page;
+        entry.1 = i;
     }
+    let counts: HashMap<&str, usize> = repeats
+        .into_iter()
+        .filter(|&(_, (_, _, too_close))| !too_close)
+        .map(|(k, (n, _, _))| (k, n))
+        .collect();
     let is_header = |i: usize| {
         keys[i]
             .as_deref()
@@ -138,7 +156,11 @@ fn header_key(line: &str) -> Option<String> {
             key.push(c);
         }
     }
-    (letters >= 2).then_some(key)
+    let ends_sentence = key
+        .chars()
+        .next_back()
+        .is_some_and(crate::chars::is_sentence_end);
+    (letters >= 2 && !ends_sentence).then_some(key)
 }
 
 fn page_number_regex() -> Regex {
@@ -205,8 +227,16 @@ mod tests {
 
     #[test]
     fn repeated_header_without_form_feeds() {
-        let input = "正文一\n2 0 1 9 上 海 科 技 进 步 报 告\n22\n正文二\n2019 上海科技进步报告\n正文三\n2019上海科技进步报告\n23\n";
-        assert_eq!(run(input), "正文一\n正文二\n正文三\n");
+        let body = "正文\n".repeat(MIN_PAGE_LINES);
+        let input = format!("{body}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{body}2019 上海科技进步报告\n{body}2019上海科技进步报告\n23\n");
+        assert_eq!(run(&input), body.repeat(3));
+    }
+
+    #[test]
+    fn repeated_content_is_not_a_header() {
+        for input in ["重复的一行\n".repeat(30), "全 市 已 建 成。\n".repeat(3)] {
+            assert_eq!(run(&input), input);
+        }
     }
 
     #[test]

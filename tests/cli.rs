@@ -1,0 +1,168 @@
+//! The filter as a user runs it.
+
+use std::io::{Read, Write};
+use std::process::{Command, Output, Stdio};
+
+fn zhtidy(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhtidy"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("zhtidy runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// (arguments, stdin, expected stdout, why)
+const CASES: &[(&[&str], &str, &str, &str)] = &[
+    (
+        &[],
+        "⽅法⸺ＡＢＣ１２３，。\n",
+        "方法——ABC123，。\n",
+        "the glyph repairs of the README",
+    ),
+    (
+        &["-"],
+        "全 市 已 建 成\n",
+        "全市已建成\n",
+        "`-` reads stdin",
+    ),
+    (&[], "", "", "empty input"),
+    (&[], " \n\x0c\x0c\n", "", "only whitespace and form feeds"),
+    (
+        &[],
+        "没有最后的换行",
+        "没有最后的换行\n",
+        "a file without a final newline",
+    ),
+    (
+        &["--no-glyphs"],
+        "⸺ＡＢＣ\n",
+        "⸺ＡＢＣ\n",
+        "a pass switched off",
+    ),
+    (
+        &["--no-spacing", "--no-lines"],
+        "全 市\n已 建\n",
+        "全 市\n已 建\n",
+        "two passes switched off",
+    ),
+];
+
+#[test]
+fn table() {
+    for (args, stdin, expected, why) in CASES {
+        let out = zhtidy(args, stdin.as_bytes());
+        assert!(
+            out.status.success(),
+            "{why}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), *expected, "{why}");
+    }
+}
+
+#[test]
+fn explain_lists_edits_with_positions() {
+    let out = zhtidy(&["--explain"], "⽅法⸺ＡＢＣ１２３，。\n".as_bytes());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "-:1:1\tglyphs.radical\t\"⽅\" -> \"方\"\n-:1:3\tglyphs.fullwidth+glyphs.dash\t\"⸺ＡＢＣ１２３\" -> \"——ABC123\"\n"
+    );
+}
+
+#[test]
+fn invalid_utf8_fails_with_offset() {
+    let out = zhtidy(&[], b"\xe4\xb8\xad\xff");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "zhtidy: -: invalid UTF-8 at byte offset 3 (use --lossy to replace bad bytes)\n"
+    );
+    let lossy = zhtidy(&["--lossy"], b"\xe4\xb8\xad\xff");
+    assert_eq!(String::from_utf8(lossy.stdout).unwrap(), "中\u{FFFD}\n");
+}
+
+#[test]
+fn unreadable_file_names_it() {
+    let out = zhtidy(&["/nonexistent/zhtidy-input.txt"], b"");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("zhtidy: /nonexistent/zhtidy-input.txt: "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn output_file_is_written_and_inputs_are_protected() {
+    let dir = std::env::temp_dir().join(format!("zhtidy-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("in.txt");
+    let output = dir.join("out.txt");
+    std::fs::write(&input, "全 市\n").unwrap();
+    let ok = zhtidy(
+        &[input.to_str().unwrap(), "-o", output.to_str().unwrap()],
+        b"",
+    );
+    assert!(ok.status.success());
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "全市\n");
+    let refused = zhtidy(
+        &[input.to_str().unwrap(), "-o", input.to_str().unwrap()],
+        b"",
+    );
+    assert!(!refused.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "全 市\n",
+        "the input is untouched"
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        2,
+        "no temporary file is left behind"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhtidy"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    let feeder = {
+        let mut stdin = child.stdin.take().unwrap();
+        std::thread::spawn(move || {
+            let page =
+                "全 市 已 建 成 或 培 育 各 类 研 发 与 转 化 功 能 型 平 台。\n".repeat(2000);
+            for _ in 0..200 {
+                if stdin.write_all(page.as_bytes()).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "exit status {status}");
+    assert_eq!(err, "", "no panic message");
+}
