@@ -29,6 +29,7 @@ pub mod glyphs;
 pub mod lines;
 pub mod page;
 pub mod radicals;
+pub mod report;
 pub mod rule;
 pub mod spacing;
 pub mod stream;

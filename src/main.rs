@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use zhtidy::report::{self, Format};
 use zhtidy::stream::{ChunkReader, ReadError};
 use zhtidy::{Pass, Repaired, Tidy};
 
@@ -15,6 +16,8 @@ Examples:
   zhtidy corpora/sample/report.txt             repair a file to stdout
   pdftotext -enc UTF-8 a.pdf - | zhtidy         repair an extractor's output
   zhtidy --explain a.txt                       list every edit with its rule and position
+  zhtidy --report *.txt                        per file: repairs by rule and a verdict
+  zhtidy --report --format json *.txt          the same, one JSON object per file per line
   zhtidy --no-boilerplate a.txt -o clean.txt   keep headers and page numbers
   zhtidy --lossy broken.txt                    replace invalid UTF-8 instead of failing";
 
@@ -35,6 +38,16 @@ struct Args {
     /// (file:line:column), rule, text before and after.
     #[arg(long)]
     explain: bool,
+
+    /// Instead of the text, report per file what was repaired, by rule, and
+    /// a verdict: clean, repaired, or suspect (a garbled text layer that
+    /// repair cannot save) with the evidence.
+    #[arg(long, conflicts_with = "explain")]
+    report: bool,
+
+    /// The format of --report: text, or json (one object per file per line).
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "report")]
+    format: Option<Format>,
 
     /// Replace bytes that are not UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
@@ -102,6 +115,21 @@ fn run(args: &Args) -> Result<(), Failure> {
         args.files.iter().map(PathBuf::as_path).collect()
     };
     let mut sink = Sink::open(args.output.as_deref(), &inputs)?;
+    if args.report {
+        let format = args.format.unwrap_or_default();
+        let mut failed = 0;
+        let written = report::write_reports(&tidy, &inputs, args.lossy, format, &mut sink.out)
+            .map(|n| failed = n);
+        sink.check(written)?;
+        sink.finish()?;
+        return match failed {
+            0 => Ok(()),
+            n => Err(Failure(format!(
+                "{n} of {} files could not be read",
+                inputs.len()
+            ))),
+        };
+    }
     for &input in &inputs {
         let name = input.display().to_string();
         let reader: Box<dyn Read> = if input == Path::new("-") {
