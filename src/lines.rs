@@ -10,14 +10,15 @@
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `): a block ends.
 //! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
-//!    brackets after them allowed): a block ends.
+//!    brackets after them allowed, or an English `.` that is not an
+//!    abbreviation like `Fig.`): a block ends.
 //! 5. A blank line, on a page where blank lines are rare: a block ends.
 //!    (Some extractors put a blank line after every line; there it says
 //!    nothing.)
 //! 6. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
-//!    some other line there is within an eighth of its width, so there is a measure):
-//!    the layout wrapped it, so it is a wrap.
+//!    [`MEASURE_PEERS`] other lines there are within an eighth of its width,
+//!    so there is a measure): the layout wrapped it, so it is a wrap.
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
@@ -53,8 +54,14 @@ const WINDOW: usize = 4;
 /// Narrowest typical width (in half-width units) of a wrapping layout.
 const MIN_MEASURE: usize = 24;
 
-/// Widest typical width of a wrapping layout.
-const MAX_MEASURE: usize = 200;
+/// Widest typical width of a wrapping layout: 60 Han characters, more
+/// than a line of an A4 page holds at a readable size.
+const MAX_MEASURE: usize = 120;
+
+/// Other lines in the window that must have nearly the same width before a
+/// line counts as full: two, because a block-per-line text has paragraphs
+/// of similar length by chance, but rarely three close together.
+const MEASURE_PEERS: usize = 2;
 
 /// What separates two lines in the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,11 +242,25 @@ fn is_lone_bullet(line: &str) -> bool {
 }
 
 fn ends_sentence(line: &str) -> bool {
-    line.chars()
-        .rev()
-        .find(|&c| !is_closing(c))
-        .is_some_and(is_sentence_end)
+    let body = line.trim_end_matches(is_closing);
+    match body.chars().next_back() {
+        Some('.') => {
+            let word = body[..body.len() - 1]
+                .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
+                .next()
+                .unwrap_or("");
+            !ABBREVIATIONS.contains(&word) && !word.is_empty()
+        }
+        Some(c) => is_sentence_end(c),
+        None => false,
+    }
 }
+
+/// Words whose period does not end a sentence (`Fig. 3`, `et al. [2]`).
+const ABBREVIATIONS: &[&str] = &[
+    "Fig", "Figs", "Eq", "No", "Nos", "Ltd", "Co", "Inc", "al", "etc", "vs", "e.g", "i.e", "Dr",
+    "Mr", "Mrs", "Ms", "Prof", "U.S", "Vol", "pp", "Ref", "Tab",
+];
 
 /// Whether a line starts a list item or a numbered heading.
 fn starts_block(line: &str) -> bool {
@@ -289,7 +310,16 @@ fn starts_block(line: &str) -> bool {
                 // spacing pass keeps the space only then.
                 Some(' ') => {
                     let title = a.as_str().trim_start();
-                    let titled = title.starts_with(|c: char| is_han(c) || c.is_ascii_alphabetic());
+                    // Two letters or ideographs: a single one after the
+                    // number is a spaced-out run, not a title.
+                    let mut head = title.chars();
+                    let titled = match (head.next(), head.next()) {
+                        (Some(a), Some(b)) => {
+                            (is_han(a) && is_han(b))
+                                || (a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+                        }
+                        _ => false,
+                    };
                     let short = number.len() <= 2 && width(title) < 40 && !ends_sentence(title);
                     titled && (number.contains('.') || short)
                 }
@@ -323,7 +353,10 @@ fn is_full(widths: &[usize], i: usize) -> bool {
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };
     let w = widths[i];
     let tolerance = (w / 8).max(2);
-    let has_measure = (lo..hi).any(|j| j != i && widths[j].abs_diff(w) <= tolerance);
+    let has_measure = (lo..hi)
+        .filter(|&j| j != i && widths[j].abs_diff(w) <= tolerance)
+        .count()
+        >= MEASURE_PEERS;
     (MIN_MEASURE..=MAX_MEASURE).contains(&measure)
         && w as f32 >= FULL * measure as f32
         && has_measure
@@ -348,13 +381,13 @@ mod tests {
             "full lines wrap; the sentence end ends the block",
         ),
         (
-            "2.1 推进研发与转化功能型平台建设\n全市已建成或培育各类研发与转化功能型平台近20家，培育形成一批\n创新需求明、服务能力强、管理体制新、具有较强影响力和辐射力\n的功能型平台。\n",
-            "2.1 推进研发与转化功能型平台建设\n全市已建成或培育各类研发与转化功能型平台近20家，培育形成一批创新需求明、服务能力强、管理体制新、具有较强影响力和辐射力的功能型平台。\n",
+            "2.1 推进研发与转化功能型平台建设\n全市已建成或培育各类研发与转化功能型平台近20家，培育形成一批\n创新需求明、服务能力强、管理体制新、具有较强影响力和辐射力\n的功能型平台，基本形成多层次、多功能、开放性的功能型平台体\n系。\n",
+            "2.1 推进研发与转化功能型平台建设\n全市已建成或培育各类研发与转化功能型平台近20家，培育形成一批创新需求明、服务能力强、管理体制新、具有较强影响力和辐射力的功能型平台，基本形成多层次、多功能、开放性的功能型平台体系。\n",
             "a short heading ends its block",
         ),
         (
-            "申报单位应为在临川市行政区域内依法登记注册的中小企业，且同时满足\n以下条件：\n（1）2023年度营业收入在2000万元至4亿元之间，资产负债率不高\n于70%；\n（2）近三年内未发生重大安全生产事故。\n",
-            "申报单位应为在临川市行政区域内依法登记注册的中小企业，且同时满足以下条件：\n（1）2023年度营业收入在2000万元至4亿元之间，资产负债率不高于70%；\n（2）近三年内未发生重大安全生产事故。\n",
+            "申报单位应为在临川市行政区域内依法登记注册的中小企业，且同时满足\n以下条件：\n（1）2023年度营业收入在2000万元至4亿元之间，资产负债率不高\n于70%；\n（2）近三年内未发生重大安全生产事故、重大环境污染事故和严\n重失信行为。\n",
+            "申报单位应为在临川市行政区域内依法登记注册的中小企业，且同时满足以下条件：\n（1）2023年度营业收入在2000万元至4亿元之间，资产负债率不高于70%；\n（2）近三年内未发生重大安全生产事故、重大环境污染事故和严重失信行为。\n",
             "enumerations start blocks",
         ),
         ("为贯彻落实《行动方案（2023—2025年）\n》和《实施意见》，加快推动。\n", "为贯彻落实《行动方案（2023—2025年）》和《实施意见》，加快推动。\n", "a closing mark never starts a block"),
@@ -368,8 +401,8 @@ mod tests {
             "Latin words join with a space",
         ),
         (
-            "We measured the thermal conductivity of the composite semi-\nconductor films grown on sapphire wafers and then the CAR-\nT cell and semiconductor processes on a wafer.\n",
-            "We measured the thermal conductivity of the composite semiconductor films grown on sapphire wafers and then the CAR-T cell and semiconductor processes on a wafer.\n",
+            "We measured the thermal conductivity of the composite semi-\nconductor films grown on sapphire wafers and then the CAR-\nT cell line on the same semiconductor process as before and\nfound no change.\n",
+            "We measured the thermal conductivity of the composite semiconductor films grown on sapphire wafers and then the CAR-T cell line on the same semiconductor process as before and found no change.\n",
             "a hyphen goes only when the word occurs unhyphenated",
         ),
     ];

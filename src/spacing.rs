@@ -10,12 +10,15 @@
 //!    of two to four Han characters standing alone between the space and
 //!    punctuation or the line's edge, with one space between them: that is
 //!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
-//! 3. Between a Han character and a Latin letter or digit: removed
-//!    (`开展 2024 年度` is `开展2024年度`: typesetters put a quarter-em
-//!    between Chinese and Latin text, and extractors turn it into a space),
-//!    except after a section number that opens a line (`2.1 推进`, `1 引言`)
-//!    and before a page number that closes one (`绪论 3`, a table of
-//!    contents).
+//! 3. Between a Han character and a Latin letter or digit: removed when
+//!    the Latin phrase (tokens joined by single spaces) has Han or Chinese
+//!    punctuation on its far side too (`开展 2024 年度` is `开展2024年度`,
+//!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
+//!    quarter-em between Chinese and Latin text, and extractors turn it into
+//!    a space). Kept after a section number or chapter marker that opens a
+//!    line (`2.1 推进`, `1 引言`, `第三章 方法`), before a page number that
+//!    closes one (`绪论 3`, a table of contents), and before a closing
+//!    bracket (`上海 200237）`).
 //! 4. Between two Latin letters or digits: removed only inside a
 //!    *spaced-out run*: tokens in a row, each a single character (`I G B
 //!    T`) or two of different scripts (`G a 2O 3`), optionally with
@@ -127,21 +130,23 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
-        if b.start - a.end == 1 {
-            Decision::NameList
-        } else {
-            Decision::Remove(Rule::HanSpace)
-        }
-    } else if is_han(l) || is_han(r) {
-        let section_number = g == 0 && is_section_number(left);
-        let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
-        if section_number || page_number {
+        if g == 0 && is_chapter_marker(left) {
             Decision::Keep
+        } else if b.start - a.end == 1 {
+            Decision::NameList
         } else {
             Decision::Remove(Rule::HanSpace)
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
+    } else if (is_han(l) && r.is_ascii_graphic()) || (l.is_ascii_graphic() && is_han(r)) {
+        let section_number = g == 0 && is_section_number(left);
+        let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
+        if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
+            Decision::Keep
+        } else {
+            Decision::Remove(Rule::HanSpace)
+        }
     } else {
         Decision::Keep
     }
@@ -180,6 +185,64 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
     }
 }
 
+/// Whether the Latin phrase on one side of gap `g` (tokens joined by
+/// single spaces) has Han text, Chinese punctuation other than a closing
+/// bracket, or the line's edge on its far side: `开展 2024 年度`,
+/// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, but not
+/// `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
+/// not Latin text.
+fn latin_between_han(
+    text: &str,
+    tokens: &[Token],
+    in_run: &[bool],
+    g: usize,
+    latin_on_right: bool,
+) -> bool {
+    let far_cjk = |c: char| is_han(c) || (is_cjk_punct(c) && !crate::chars::is_closing(c));
+    let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let is_latin = |c: char| c.is_ascii_graphic();
+    let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
+    // Tokens stay one phrase across a single space between Latin words, or
+    // across a gap that a spaced-out run will remove anyway.
+    let glued = |left: usize| {
+        in_run[left]
+            || (tokens[left + 1].start - tokens[left].end == 1
+                && tok(left + 1).starts_with(|c: char| c.is_ascii_alphanumeric())
+                && tok(left).ends_with(|c: char| c.is_ascii_alphanumeric()))
+    };
+    let mut alnum = false;
+    let mut k = if latin_on_right { g + 1 } else { g };
+    loop {
+        let t = tok(k);
+        let (latin, rest) = if latin_on_right {
+            let rest = t.trim_start_matches(is_latin);
+            (&t[..t.len() - rest.len()], rest.chars().next())
+        } else {
+            let rest = t.trim_end_matches(is_latin);
+            (&t[rest.len()..], rest.chars().next_back())
+        };
+        alnum |= has_alnum(latin);
+        if let Some(c) = rest {
+            return alnum && far_cjk(c);
+        }
+        let next = if latin_on_right {
+            (k + 1 < tokens.len()).then_some(k + 1)
+        } else {
+            k.checked_sub(1)
+        };
+        let Some(next) = next else { return alnum };
+        if !glued(k.min(next)) {
+            let edge = if latin_on_right {
+                tok(next).chars().next()
+            } else {
+                tok(next).chars().next_back()
+            };
+            return alnum && edge.is_some_and(far_cjk);
+        }
+        k = next;
+    }
+}
+
 /// Whether a run of tokens `k..=end` holds Han or sits between Han text
 /// (`台——近 2 0 家。`): letter-spacing in Chinese text, where two spaced
 /// digits are evidence enough.
@@ -211,11 +274,23 @@ fn is_spaced_like(token: &str) -> bool {
     }
 }
 
-/// `1`, `2.1`, `3.4.2`, `1.`: a section number.
+/// `1`, `2.1`, `3.4.2`, `1.`: a section number (not `2023`, a year).
 fn is_section_number(token: &str) -> bool {
     token.len() <= 8
         && token.starts_with(|c: char| c.is_ascii_digit())
         && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && (token.contains('.') || token.len() <= 2)
+}
+
+/// `第三章`, `第2节`, `第一部分`: a chapter or section heading's number.
+fn is_chapter_marker(token: &str) -> bool {
+    let Some(rest) = token.strip_prefix('第') else {
+        return false;
+    };
+    let inner = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c)
+    });
+    inner.len() < rest.len() && ["章", "节", "部分", "篇", "编", "条"].contains(&inner)
 }
 
 /// Digits, Latin letters, Han and the rest, for telling `2O` from `am`.
@@ -312,7 +387,12 @@ mod tests {
         ),
         (
             "第2部分      强化技术攻关",
-            "第2部分强化技术攻关",
+            "第2部分      强化技术攻关",
+            "a chapter marker opening a line keeps its gap",
+        ),
+        (
+            "全市      强化技术攻关",
+            "全市强化技术攻关",
             "wide gap between Han",
         ),
         (
@@ -343,6 +423,37 @@ mod tests {
             "autospacing between Han and digits",
         ),
         ("1 引言", "1 引言", "a section number opening a line"),
+        (
+            "2023 年，集聚区",
+            "2023年，集聚区",
+            "a year opening a line is not a section number",
+        ),
+        (
+            "分别占比 28.1% 和 19.5%。",
+            "分别占比28.1%和19.5%。",
+            "percentages between Han",
+        ),
+        ("- 营业收入", "- 营业收入", "a list dash keeps its space"),
+        (
+            "第三章 方法与实现 29",
+            "第三章 方法与实现 29",
+            "a chapter heading in a table of contents",
+        ),
+        (
+            "• 窄禁带材料",
+            "• 窄禁带材料",
+            "a bullet's space is not between Han and Latin",
+        ),
+        (
+            "华东理工（上海 200237）",
+            "华东理工（上海 200237）",
+            "a postal code before a closing bracket",
+        ),
+        (
+            "提升到 400 Wh/kg 以上，同比增长 46.3%，",
+            "提升到400 Wh/kg以上，同比增长46.3%，",
+            "a Latin phrase between Han text",
+        ),
         (
             "第一章 绪论 3",
             "第一章 绪论 3",
