@@ -90,8 +90,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         }
         let rule = if header[i] {
             Rule::RunningHeader
-        } else if page_number.is_match(&text[line.content.clone()])
-            && (if by_page { edge[i] } else { near(&header, i) })
+        } else if (if by_page { edge[i] } else { near(&header, i) })
+            && page_number.is_match(&text[line.content.clone()])
         {
             Rule::PageNumber
         } else {
@@ -163,7 +163,13 @@ fn header_key(line: &str) -> Option<String> {
     (letters >= 2 && !ends_sentence).then_some(key)
 }
 
-fn page_number_regex() -> Regex {
+/// The page-number shapes, compiled once per process.
+fn page_number_regex() -> &'static Regex {
+    static PAGE_NUMBER: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    PAGE_NUMBER.get_or_init(page_number_pattern)
+}
+
+fn page_number_pattern() -> Regex {
     Regex::new(
         r"(?x)^(?:
             [-—–－·•\s]*\d{1,4}[-—–－·•\s]*
