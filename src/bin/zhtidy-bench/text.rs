@@ -70,7 +70,8 @@ impl Seq {
                 ' ' => gap = gap.max(Gap::Space),
                 '\n' => gap = Gap::Newline,
                 _ => {
-                    seq.gaps.push(if seq.chars.is_empty() { Gap::None } else { gap });
+                    seq.gaps
+                        .push(if seq.chars.is_empty() { Gap::None } else { gap });
                     seq.chars.push(c);
                     seq.pos.push(at);
                     gap = Gap::None;
@@ -91,6 +92,7 @@ impl Seq {
             return String::new();
         }
         let i = i.min(self.chars.len());
+        let radius = radius.max(1);
         let first = i.saturating_sub(radius);
         let last = (i + radius).min(self.chars.len()) - 1;
         let start = self.pos[first];
@@ -149,7 +151,11 @@ mod tests {
     fn fold_table() {
         let cases = [
             ("a  b", "a b", "spaces fold to one"),
-            ("a \n  b", "a\nb", "a run holding a newline folds to one newline"),
+            (
+                "a \n  b",
+                "a\nb",
+                "a run holding a newline folds to one newline",
+            ),
             ("a\x0cb", "a\nb", "form feed is a line break"),
             ("a\u{3000}\tb", "a b", "odd spaces are spaces"),
             ("  a\n\n", "a", "document edges are dropped"),

@@ -1,0 +1,118 @@
+//! `zhtidy-bench`: measures zhtidy's repair quality on the corpora (raw
+//! extractor output and repaired output, both against the ground truth) and
+//! its speed beside reference costs. See `quality --help` and `speed --help`.
+
+mod boilerplate;
+mod corpus;
+mod diff;
+mod distance;
+mod glyphs;
+mod metrics;
+mod quality;
+mod runner;
+mod speed;
+mod table;
+mod text;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "zhtidy-bench",
+    about = "Quality and speed measurements for zhtidy"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Score raw extractor output and the repaired output against the truth.
+    Quality(QualityArgs),
+    /// Throughput per pass and whole pipeline, beside a copy and jieba-rs;
+    /// time and peak memory from 1x to 8x the input.
+    Speed(SpeedArgs),
+}
+
+#[derive(Args)]
+struct QualityArgs {
+    /// Write every figure (overall, per extractor, layout and file) as JSON.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Score a shell command that reads text on stdin and writes the repair
+    /// on stdout, instead of zhtidy in process.
+    #[arg(long, value_name = "COMMAND")]
+    cmd: Option<String>,
+    /// The corpora directory (default: ./corpora, else the crate's).
+    #[arg(long, value_name = "DIR")]
+    corpora: Option<PathBuf>,
+    /// Print up to N examples of each problem per layout and extractor.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    examples: usize,
+    /// Worker threads (default: available parallelism).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Write a floor for tests/quality_floor.rs from this run's figures
+    /// (with a small margin), e.g. corpora/floor.json.
+    #[arg(long, value_name = "FILE")]
+    write_floor: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct SpeedArgs {
+    /// Write every timing as JSON.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Size of the input in MB (10^6 bytes); the corpus is cycled to reach it.
+    #[arg(long, value_name = "N", default_value_t = 4.0)]
+    mb: f64,
+    /// The corpora directory (default: ./corpora, else the crate's).
+    #[arg(long, value_name = "DIR")]
+    corpora: Option<PathBuf>,
+    /// Runs per measurement; the best is reported.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    repeat: usize,
+    /// Skip the 1x–8x growth measurements.
+    #[arg(long)]
+    no_scaling: bool,
+    /// Internal: measure one input size in this process and print JSON.
+    #[arg(long, hide = true)]
+    child: Option<usize>,
+    /// Internal: with --child, only build the input (memory baseline).
+    #[arg(long, hide = true)]
+    baseline: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Quality(a) => quality::run(quality::Options {
+            json: a.json,
+            cmd: a.cmd,
+            corpora: a.corpora,
+            examples: a.examples,
+            threads: a.threads,
+            write_floor: a.write_floor,
+        }),
+        Cmd::Speed(a) => speed::run(speed::Options {
+            json: a.json,
+            mb: a.mb,
+            corpora: a.corpora,
+            repeat: a.repeat,
+            child: a.child,
+            baseline: a.baseline,
+            no_scaling: a.no_scaling,
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zhtidy-bench: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
