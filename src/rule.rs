@@ -67,8 +67,6 @@ rules! {
     BlockBreak = "lines.block_break",
     /// A bullet alone on its line joined to the item it marks.
     LoneBullet = "lines.lone_bullet",
-    /// Two columns printed side by side read one after the other.
-    Columns = "lines.columns",
 }
 
 impl fmt::Display for Rule {
