@@ -104,6 +104,15 @@ pub fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
+/// The Chinese numerals of enumerations and chapter numbers (`一、`,
+/// `第三章`).
+pub fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '〇' | '零'
+    )
+}
+
 /// Han characters and the full-width marks that sit between them.
 pub fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)

@@ -40,7 +40,7 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_closing, is_han, is_sentence_end};
+use crate::chars::{is_chinese_numeral, is_closing, is_han, is_sentence_end};
 use crate::edit::Edit;
 use crate::page::{self, width, Line};
 use crate::rule::Rule;
@@ -330,13 +330,6 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
-}
-
-fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '〇' | '零'
-    )
 }
 
 /// Whether line `i` is as wide as the measure of the lines around it.

@@ -30,7 +30,7 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{is_cjk_punct, is_han, is_space};
+use crate::chars::{is_chinese_numeral, is_cjk_punct, is_han, is_space};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -158,7 +158,6 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
 /// its neighbours, so this repeats until nothing changes. That makes the
 /// pass idempotent.
 fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) {
-    let no_spaces = |s: &str| s.chars().filter(|&c| !is_space(c)).collect::<Vec<char>>();
     loop {
         let mut changed = false;
         for g in 0..decisions.len() {
@@ -172,9 +171,13 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
             let last = (g + 1..decisions.len())
                 .find(|&k| !matches!(decisions[k], Decision::Remove(_)))
                 .unwrap_or(decisions.len());
-            let left = no_spaces(&text[tokens[first].start..tokens[g].end]);
-            let right = no_spaces(&text[tokens[g + 1].start..tokens[last].end]);
-            if !(standalone_word(left.into_iter().rev()) && standalone_word(right.into_iter())) {
+            let left = text[tokens[first].start..tokens[g].end]
+                .chars()
+                .filter(|&c| !is_space(c));
+            let right = text[tokens[g + 1].start..tokens[last].end]
+                .chars()
+                .filter(|&c| !is_space(c));
+            if !(standalone_word(left.rev()) && standalone_word(right)) {
                 decisions[g] = Decision::Remove(Rule::HanSpace);
                 changed = true;
             }
@@ -287,9 +290,7 @@ fn is_chapter_marker(token: &str) -> bool {
     let Some(rest) = token.strip_prefix('第') else {
         return false;
     };
-    let inner = rest.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c)
-    });
+    let inner = rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
     inner.len() < rest.len() && ["章", "节", "部分", "篇", "编", "条"].contains(&inner)
 }
 
