@@ -83,10 +83,14 @@ impl Pass {
     ///
     /// The lines pass judges a break by the widths of the lines around it,
     /// and joining lines changes those widths, so a second look can find a
-    /// wrap the first did not. Running it to its fixed point makes repair
-    /// idempotent. It terminates: each round only joins lines.
+    /// wrap the first did not. The spacing pass judges a gap by the tokens
+    /// around it, and removing a gap merges two tokens into one that can
+    /// read as part of a spaced-out run (`a a   中` becomes `a a中`, whose
+    /// `a中` is one spaced letter beside Han). Running both to their fixed
+    /// point makes repair idempotent. They terminate: each round only joins
+    /// lines or deletes spaces, and a round that proposes nothing ends it.
     fn runs_to_fixed_point(self) -> bool {
-        self == Pass::Lines
+        matches!(self, Pass::Lines | Pass::Spacing)
     }
 
     fn edits(self, text: &str, out: &mut Vec<Edit>) {

@@ -127,3 +127,22 @@ fn streaming_equals_whole_across_chunks() {
         );
     }
 }
+
+/// Inputs on which repair was once not idempotent, each found by the
+/// property above and fixed at its cause.
+#[test]
+fn idempotent_regressions() {
+    let cases = [
+        // Removing the spaces after `，` made `中，a` one token that read as
+        // a spaced letter beside Han; the spacing pass now runs to its
+        // fixed point.
+        "中，   a a a\u{200b}a",
+        "a a   中\n中",
+        "中 中 ，中中",
+    ];
+    for input in cases {
+        let once = Tidy::new().repair(input).into_text();
+        let twice = Tidy::new().repair(&once).into_text();
+        assert_eq!(twice, once, "input {input:?}");
+    }
+}
