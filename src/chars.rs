@@ -31,6 +31,17 @@ pub fn is_han(c: char) -> bool {
 
 /// Full-width punctuation of Chinese text: a space next to one of these is
 /// never meaningful, because the mark carries its own spacing.
+/// A list bullet symbol (`•`, `▪`, `■`...), as the glyph pass writes
+/// private-use bullets.
+pub fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '·' | '▪' | '■' | '●' | '◆' | '◇' | '○' | '►' | '▶')
+}
+
+/// A Kangxi radical or CJK Radicals Supplement character (`⼀`, `⽅`).
+pub fn is_radical(c: char) -> bool {
+    ('\u{2E80}'..='\u{2FDF}').contains(&c)
+}
+
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,

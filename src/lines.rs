@@ -8,7 +8,10 @@
 //!    (`，。、；：）》”`...): a wrap.
 //! 2. The previous line is a bullet alone (`•`): it belongs to the next line.
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
-//!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `): a block ends.
+//!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
+//!    a page's first line), or has the shape of the previous line where no
+//!    wrap makes two alike (entries of a table of contents, `标签：` fields):
+//!    a block ends.
 //! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
 //!    abbreviation like `Fig.`): a block ends.
@@ -18,7 +21,10 @@
 //! 6. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
 //!    [`MEASURE_PEERS`] other lines there are within an eighth of its width,
-//!    so there is a measure): the layout wrapped it, so it is a wrap.
+//!    so there is a measure): the layout wrapped it, so it is a wrap. Unless
+//!    the page's full lines mostly end sentences: then the text already has
+//!    a block per line, and its long paragraphs are only as wide as each
+//!    other by chance.
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
@@ -40,7 +46,7 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_chinese_numeral, is_closing, is_han, is_sentence_end};
+use crate::chars::{is_bullet, is_chinese_numeral, is_closing, is_han, is_sentence_end};
 use crate::edit::Edit;
 use crate::page::{self, width, Line};
 use crate::rule::Rule;
@@ -91,6 +97,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .map(|l| width(&text[l.content.clone()]))
         .collect();
     let blank_rare = blank_lines_rare(&all);
+    let full: Vec<bool> = (0..lines.len()).map(|i| is_full(&widths, i)).collect();
+    let wraps = pages_that_wrap(text, &lines, &full);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for i in 0..lines.len() {
         let (prev, gap_end) = (
@@ -107,8 +115,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         let join = decide(
             text,
             &lines,
-            &widths,
             i,
+            full[i] && wraps[prev.page],
             blank_between && blank_rare[prev.page] && !page_break,
         );
         match join {
@@ -146,7 +154,22 @@ fn blank_lines_rare(lines: &[Line]) -> Vec<bool> {
     blank.iter().zip(&total).map(|(&b, &t)| b * 4 < t).collect()
 }
 
-fn decide(text: &str, lines: &[&Line], widths: &[usize], i: usize, blank_break: bool) -> Join {
+/// For each page, whether its full lines are wraps at all. A text that
+/// already has one block per line has full lines too (paragraphs that
+/// happen to be as long as their neighbours), but they end sentences; on a
+/// wrapping page most full lines stop mid-sentence. A page whose full lines
+/// mostly end a sentence does not wrap.
+fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let mut balance = vec![0isize; pages];
+    for (line, _) in lines.iter().zip(full).filter(|(_, &f)| f) {
+        let ends = ends_sentence(&text[line.content.clone()]);
+        balance[line.page] += if ends { -1 } else { 1 };
+    }
+    balance.into_iter().map(|b| b >= 0).collect()
+}
+
+fn decide(text: &str, lines: &[&Line], i: usize, full_wrap: bool, blank_break: bool) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -180,13 +203,15 @@ fn decide(text: &str, lines: &[&Line], widths: &[usize], i: usize, blank_break: 
     if is_lone_bullet(prev) {
         return Join::Bullet;
     }
-    if starts_block(next) {
+    let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
+    if starts_block(next) || parallel_lines(prev, next) || (first_on_page && next.starts_with("——"))
+    {
         return Join::Break;
     }
     if ends_sentence(prev) || blank_break {
         return Join::Break;
     }
-    if is_full(widths, i) {
+    if full_wrap {
         return join_chars(text, prev, next);
     }
     Join::Break
@@ -232,13 +257,10 @@ fn hyphen_is_typesetters(text: &str, prev: &str, next: &str) -> bool {
 
 fn is_lone_bullet(line: &str) -> bool {
     let mut chars = line.chars();
-    matches!(
-        (chars.next(), chars.next()),
-        (
-            Some('•' | '·' | '▪' | '■' | '●' | '◆' | '◇' | '○' | '►' | '▶' | '-' | '*'),
-            None
-        )
-    )
+    chars
+        .next()
+        .is_some_and(|c| is_bullet(c) || c == '-' || c == '*')
+        && chars.next().is_none()
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -268,21 +290,8 @@ fn starts_block(line: &str) -> bool {
     let Some(c) = chars.next() else { return false };
     let rest = chars.as_str();
     match c {
-        '•'
-        | '·'
-        | '▪'
-        | '■'
-        | '●'
-        | '◆'
-        | '◇'
-        | '○'
-        | '►'
-        | '▶'
-        | '✓'
-        | '✔'
-        | '※'
-        | '①'..='⑳'
-        | '❶'..='❿' => true,
+        c if is_bullet(c) => true,
+        '✓' | '✔' | '※' | '①'..='⑳' | '❶'..='❿' => true,
         '（' | '(' => {
             let inner =
                 rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
@@ -330,6 +339,24 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two lines have the same shape that no wrap produces twice: both
+/// end with a page number after a space (entries of a table of contents,
+/// `1.1 研究背景 3`), or both open with a short label and a colon (`安装命令：`
+/// / `配置文件示例：`), as the fields of a list do.
+fn parallel_lines(prev: &str, next: &str) -> bool {
+    let page_number = |line: &str| {
+        let body = line.trim_end_matches(|c: char| c.is_ascii_digit());
+        body.len() < line.len() && body.ends_with(' ')
+    };
+    let label = |line: &str| {
+        line.split_once('：').is_some_and(|(head, _)| {
+            (2..=10).contains(&head.chars().count())
+                && head.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        })
+    };
+    (page_number(prev) && page_number(next)) || (label(prev) && label(next))
 }
 
 /// Whether line `i` is as wide as the measure of the lines around it.
@@ -397,6 +424,26 @@ mod tests {
             "We measured the thermal conductivity of the composite semi-\nconductor films grown on sapphire wafers and then the CAR-\nT cell line on the same semiconductor process as before and\nfound no change.\n",
             "We measured the thermal conductivity of the composite semiconductor films grown on sapphire wafers and then the CAR-T cell line on the same semiconductor process as before and found no change.\n",
             "a hyphen goes only when the word occurs unhyphenated",
+        ),
+        (
+            "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",
+            "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",
+            "table-of-contents entries are alike, never a wrap",
+        ),
+        (
+            "安装命令：cargo install --path .\n最小示例：fn main() {}\n完整示例：fn main() { println!(); }\n配置文件示例：[output] encoding\n",
+            "安装命令：cargo install --path .\n最小示例：fn main() {}\n完整示例：fn main() { println!(); }\n配置文件示例：[output] encoding\n",
+            "labelled fields are alike, never a wrap",
+        ),
+        (
+            "资本市场回顾与展望报告\n——政策预期扭转，市场先抑\n本刊记者：林晓；特约撰稿：宋\n",
+            "资本市场回顾与展望报告\n——政策预期扭转，市场先抑\n本刊记者：林晓；特约撰稿：宋\n",
+            "a dash after a page's first line opens a subtitle",
+        ),
+        (
+            "一、总体情况\n各区县工业和信息化主管部门，临川高新技术产业开发区经济发展局，各有关企业：\n为贯彻落实行动方案和实施意见，加快推动中小企业上云用数赋智，经研究决定。\n现将有关事项通知如下，请各单位认真组织申报，按时报送有关材料。\n",
+            "一、总体情况\n各区县工业和信息化主管部门，临川高新技术产业开发区经济发展局，各有关企业：\n为贯彻落实行动方案和实施意见，加快推动中小企业上云用数赋智，经研究决定。\n现将有关事项通知如下，请各单位认真组织申报，按时报送有关材料。\n",
+            "a page whose full lines end sentences already has a block per line",
         ),
     ];
 

@@ -15,13 +15,13 @@
 //! The pass runs after line joining, so a word broken across lines
 //! (`地⽅` / `法`) is judged whole.
 
-use crate::chars::{is_cjk_punct, is_han};
+use crate::chars::{is_cjk_punct, is_han, is_radical};
 use crate::edit::Edit;
 use crate::rule::Rule;
 use crate::tables;
 
 fn equivalent(c: char) -> Option<&'static str> {
-    if !('\u{2E80}'..='\u{2FDF}').contains(&c) {
+    if !is_radical(c) {
         return None;
     }
     let i = tables::RADICALS

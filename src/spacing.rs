@@ -30,7 +30,7 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{is_chinese_numeral, is_cjk_punct, is_han, is_space};
+use crate::chars::{is_chinese_numeral, is_cjk_punct, is_han, is_radical, is_space};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -127,10 +127,12 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let right = &text[b.start..b.end];
     let l = left.chars().next_back().unwrap_or(' ');
     let r = right.chars().next().unwrap_or(' ');
-    if is_cjk_punct(l) || is_cjk_punct(r) {
+    if g == 0 && is_bullet(left) {
+        Decision::Keep
+    } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
-        if g == 0 && is_chapter_marker(left) {
+        if g == 0 && is_heading_label(left) {
             Decision::Keep
         } else if b.start - a.end == 1 {
             Decision::NameList
@@ -140,7 +142,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
     } else if (is_han(l) && r.is_ascii_graphic()) || (l.is_ascii_graphic() && is_han(r)) {
-        let section_number = g == 0 && is_section_number(left);
+        let section_number = g == 0 && (is_section_number(left) || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
             Decision::Keep
@@ -177,7 +179,11 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
             let right = text[tokens[g + 1].start..tokens[last].end]
                 .chars()
                 .filter(|&c| !is_space(c));
-            if !(standalone_word(left.rev()) && standalone_word(right)) {
+            let left_word =
+                (first == g && is_radical_word(text, tokens, g)) || standalone_word(left.rev());
+            let right_word =
+                (last == g + 1 && is_radical_word(text, tokens, g + 1)) || standalone_word(right);
+            if !(left_word && right_word) {
                 decisions[g] = Decision::Remove(Rule::HanSpace);
                 changed = true;
             }
@@ -285,13 +291,33 @@ fn is_section_number(token: &str) -> bool {
         && (token.contains('.') || token.len() <= 2)
 }
 
-/// `第三章`, `第2节`, `第一部分`: a chapter or section heading's number.
-fn is_chapter_marker(token: &str) -> bool {
-    let Some(rest) = token.strip_prefix('第') else {
-        return false;
-    };
-    let inner = rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
-    inner.len() < rest.len() && ["章", "节", "部分", "篇", "编", "条"].contains(&inner)
+/// `第三章`, `第2节`, `第一部分`, `附录A`, `附录二`, `图1-1`, `表3.2`: the
+/// number of a chapter, section, appendix, figure or table that opens a
+/// heading or caption.
+fn is_heading_label(token: &str) -> bool {
+    let is_number = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
+    if let Some(rest) = token.strip_prefix('第') {
+        let inner = rest.trim_start_matches(is_number);
+        inner.len() < rest.len() && ["章", "节", "部分", "篇", "编", "条"].contains(&inner)
+    } else if let Some(rest) = ["附录", "图", "表"]
+        .iter()
+        .find_map(|p| token.strip_prefix(p))
+    {
+        let mut chars = rest.chars();
+        chars
+            .next()
+            .is_some_and(|c| is_number(c) || c.is_ascii_uppercase())
+            && chars.all(|c| is_number(c) || c == '.' || c == '-')
+    } else {
+        false
+    }
+}
+
+/// A list bullet standing alone before its item (`• 【危险】…`): the space
+/// after it is the item's indent, kept as the lines pass writes it.
+fn is_bullet(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(crate::chars::is_bullet) && chars.next().is_none()
 }
 
 /// Digits, Latin letters, Han and the rest, for telling `2O` from `am`.
@@ -309,6 +335,21 @@ fn script(c: char) -> u8 {
 
 fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation() || is_cjk_punct(c)
+}
+
+/// Whether token `k` is one radical standing as a word of its own: an
+/// entry of a radical table (`一画 ⼀ ⼁ ⼂`, `部首 ⼈ 例字`). A radical
+/// beside a single ideograph is a letter of spaced-out text instead
+/// (`⼈ ⼯ 智 能`, where the font's encoding put `⼈` for `人`).
+fn is_radical_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    let single = |k: usize| {
+        let mut chars = text[tokens[k].start..tokens[k].end].chars();
+        chars.next().filter(|_| chars.next().is_none())
+    };
+    let lone_ideograph = |k: usize| single(k).is_some_and(|c| is_han(c) && !is_radical(c));
+    single(k).is_some_and(is_radical)
+        && !(k > 0 && lone_ideograph(k - 1))
+        && !(k + 1 < tokens.len() && lone_ideograph(k + 1))
 }
 
 /// Whether the characters, read away from the space, are a word of two to
@@ -492,9 +533,39 @@ mod tests {
             "spaces beside Chinese punctuation",
         ),
         (
-            "部首 ⼀ ⼁ ⼂",
-            "部首⼀⼁⼂",
-            "radicals are Han: a radical table should use punctuation or tabs",
+            "一画 ⼀ ⼁ ⼂ ⼃",
+            "一画 ⼀ ⼁ ⼂ ⼃",
+            "a radical table: each radical is a word",
+        ),
+        (
+            "部首 ⼈ 例字：仁、休",
+            "部首 ⼈ 例字：仁、休",
+            "one radical between two words",
+        ),
+        (
+            "⼈ ⼯ 智 能",
+            "⼈⼯智能",
+            "radicals beside lone ideographs are spaced-out letters",
+        ),
+        (
+            "• 【危险】表示",
+            "• 【危险】表示",
+            "the space after a bullet is the item's indent",
+        ),
+        (
+            "附录A 术语表 60",
+            "附录A 术语表 60",
+            "an appendix label opens a heading",
+        ),
+        (
+            "图1-1 文本抽取流程示意图 4",
+            "图1-1 文本抽取流程示意图 4",
+            "a figure number opens a caption",
+        ),
+        (
+            "表 2 - 1 常 见",
+            "表2-1常见",
+            "a spaced-out label is no label",
         ),
     ];
 
