@@ -5,12 +5,14 @@
 //! * **Repetition at page edges.** A line among the first or last
 //!   [`EDGE_LINES`] non-blank lines of a page whose *key* (the line without
 //!   whitespace, digits masked) appears at the edges of at least
-//!   [`MIN_REPEATS`] pages is a running header or footer. Dropping the
+//!   [`MIN_REPEATS`] pages (or of every page, in a document of two) is a
+//!   running header or footer. Dropping the
 //!   whitespace makes the match immune to spacing damage
 //!   (`2 0 1 9 上 海` matches `2019 上海`); masking digits lets
 //!   `第2部分 强化技术攻关` and `第3部分 ...` match.
 //! * **Page-number shapes at page edges**: `22`, `- 3 -`, `— 3 —`,
-//!   `第3页`, `第 3 页 共 20 页`, `3/20`, `Page 3`.
+//!   `第3页`, `第 3 页 共 20 页`, `3/20`, `Page 3`; a number between
+//!   dashes anywhere on a page.
 //! * **Without form feeds** the page edges are unknown, so a short line is a
 //!   running header when its key repeats [`MIN_REPEATS`] times across the
 //!   text, never closer than [`MIN_PAGE_LINES`] lines (a page), and a
@@ -52,35 +54,42 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .collect();
     let edge = edge_flags(&lines);
     let by_page = pages > 1;
-    // key -> (pages it repeats on, line index where last seen, too close).
-    let mut repeats: HashMap<&str, (usize, usize, bool)> = HashMap::new();
+    let mut repeats: HashMap<&str, Repeats> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
-        if by_page && !edge[i] {
-            continue;
-        }
-        let entry = repeats
-            .entry(key.as_str())
-            .or_insert((0, usize::MAX, false));
-        let new_page = if by_page {
-            entry.1 == usize::MAX || lines[entry.1].page != lines[i].page
-        } else {
-            entry.1 == usize::MAX || i - entry.1 >= MIN_PAGE_LINES
+        let r = repeats.entry(key.as_str()).or_insert(Repeats {
+            pages: 0,
+            edge_pages: 0,
+            edge_page: None,
+            last: None,
+            too_close: false,
+        });
+        let new_page = match r.last {
+            None => true,
+            Some(last) if by_page => lines[last].page != lines[i].page,
+            Some(last) => i - last >= MIN_PAGE_LINES,
         };
-        entry.0 += usize::from(new_page);
-        entry.2 |= !by_page && !new_page;
-        entry.1 = i;
+        if new_page {
+            r.pages += 1;
+        }
+        if by_page && edge[i] && r.edge_page != Some(lines[i].page) {
+            r.edge_pages += 1;
+            r.edge_page = Some(lines[i].page);
+        }
+        r.too_close |= !by_page && !new_page;
+        r.last = Some(i);
     }
-    let counts: HashMap<&str, usize> = repeats
-        .into_iter()
-        .filter(|&(_, (_, _, too_close))| !too_close)
-        .map(|(k, (n, _, _))| (k, n))
-        .collect();
+    // A short document repeats its running header on every page it has.
+    let min_repeats = if by_page {
+        MIN_REPEATS.min(pages)
+    } else {
+        MIN_REPEATS
+    };
     let is_header = |i: usize| {
         keys[i]
             .as_deref()
-            .is_some_and(|k| counts.get(k).copied().unwrap_or(0) >= MIN_REPEATS)
-            && (!by_page || edge[i])
+            .and_then(|k| repeats.get(k))
+            .is_some_and(|r| r.is_running(by_page, min_repeats))
     };
     let header: Vec<bool> = (0..lines.len()).map(is_header).collect();
     let page_number = page_number_regex();
@@ -90,8 +99,11 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         }
         let rule = if header[i] {
             Rule::RunningHeader
-        } else if (if by_page { edge[i] } else { near(&header, i) })
-            && page_number.is_match(&text[line.content.clone()])
+        } else if (if by_page {
+            edge[i] || is_dashed(&text[line.content.clone()])
+        } else {
+            near(&header, i)
+        }) && page_number.is_match(&text[line.content.clone()])
         {
             Rule::PageNumber
         } else {
@@ -103,6 +115,35 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             _ => line.range.end,
         };
         out.push(Edit::delete(line.range.start..end, rule));
+    }
+}
+
+/// Where a line's key was seen.
+struct Repeats {
+    /// Pages it occurs on (without form feeds: occurrences a page apart).
+    pages: usize,
+    /// Pages it occurs on at the page's edge.
+    edge_pages: usize,
+    /// The last page counted in `edge_pages`.
+    edge_page: Option<usize>,
+    /// The line where it was last seen.
+    last: Option<usize>,
+    /// Without form feeds: two occurrences closer than a page.
+    too_close: bool,
+}
+
+impl Repeats {
+    /// Whether the line repeats as a running header does: on enough pages,
+    /// at the edge of at least half of them. An extractor that sorts text
+    /// boxes (pdfminer on two columns) can put a page's header in the
+    /// middle of its text, so the other occurrences count wherever they
+    /// are, and all of them go.
+    fn is_running(&self, by_page: bool, min_repeats: usize) -> bool {
+        if by_page {
+            self.pages >= min_repeats && self.edge_pages >= 1 && self.edge_pages * 2 >= self.pages
+        } else {
+            self.pages >= min_repeats && !self.too_close
+        }
     }
 }
 
@@ -127,6 +168,14 @@ fn edge_flags(lines: &[Line]) -> Vec<bool> {
         start = end;
     }
     edge
+}
+
+/// `— 3 —`, `-12-`: a number between dashes is a page number wherever an
+/// extractor put it (pdftotext can drop it among a page's words), as no
+/// text line has that shape.
+fn is_dashed(line: &str) -> bool {
+    let dash = |c: char| matches!(c, '—' | '-' | '–' | '－');
+    line.starts_with(dash) && line.ends_with(dash)
 }
 
 fn near(header: &[bool], i: usize) -> bool {
@@ -236,6 +285,37 @@ mod tests {
         let body = "正文\n".repeat(MIN_PAGE_LINES);
         let input = format!("{body}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{body}2019 上海科技进步报告\n{body}2019上海科技进步报告\n23\n");
         assert_eq!(run(&input), body.repeat(3));
+    }
+
+    /// (input, expected, why) for documents with form feeds.
+    const PAGED: &[(&str, &str, &str)] = &[
+        (
+            "年度报告摘要\n第一页正文\n\x0c年度报告摘要\n第二页正文\n\x0c",
+            "第一页正文\n\x0c第二页正文\n\x0c",
+            "a two-page document repeats its header on both pages",
+        ),
+        (
+            "年度报告摘要\n第一页正文\n左栏正文\n\x0c第二页正文\n左栏续文\n\n年度报告摘要\n\n右栏正文\n末行\n\x0c",
+            "第一页正文\n左栏正文\n\x0c第二页正文\n左栏续文\n\n\n右栏正文\n末行\n\x0c",
+            "a header sorted into the middle of a page still goes",
+        ),
+        (
+            "第一页正文\n\x0c第二页正文\n正文\nroad\n—2—\nnetworks\n更多正文\n末行\n\x0c",
+            "第一页正文\n\x0c第二页正文\n正文\nroad\nnetworks\n更多正文\n末行\n\x0c",
+            "a number between dashes is a page number anywhere",
+        ),
+        (
+            "小标题\n第一页正文\n\x0c二页正文\n二页续文\n小标题\n二页再续\n二页末行\n\x0c三页正文\n三页续文\n小标题\n三页再续\n三页末行\n\x0c",
+            "小标题\n第一页正文\n\x0c二页正文\n二页续文\n小标题\n二页再续\n二页末行\n\x0c三页正文\n三页续文\n小标题\n三页再续\n三页末行\n\x0c",
+            "a line at one page's edge and inside two others is content",
+        ),
+    ];
+
+    #[test]
+    fn paged_table() {
+        for (input, expected, why) in PAGED {
+            assert_eq!(run(input), *expected, "{why}");
+        }
     }
 
     #[test]
