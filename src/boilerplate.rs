@@ -233,12 +233,9 @@ fn page_number_pattern() -> Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply;
 
     fn run(input: &str) -> String {
-        let mut e = Vec::new();
-        edits(input, &mut e);
-        apply(input, &e).0
+        crate::edit::testing::run(edits, input)
     }
 
     #[test]
@@ -313,9 +310,7 @@ mod tests {
 
     #[test]
     fn paged_table() {
-        for (input, expected, why) in PAGED {
-            assert_eq!(run(input), *expected, "{why}");
-        }
+        crate::edit::testing::check(edits, PAGED);
     }
 
     #[test]

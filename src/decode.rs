@@ -46,18 +46,16 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply;
 
     #[test]
     fn line_ends_and_bom() {
-        for (input, expected) in [
-            ("\u{FEFF}a\r\nb\rc\n", "a\nb\nc\n"),
-            ("\r\r\n", "\n\n"),
-            ("plain\n", "plain\n"),
-        ] {
-            let mut e = Vec::new();
-            edits(input, &mut e);
-            assert_eq!(apply(input, &e).0, expected);
-        }
+        crate::edit::testing::check(
+            edits,
+            &[
+                ("\u{FEFF}a\r\nb\rc\n", "a\nb\nc\n", "BOM, CRLF and lone CR"),
+                ("\r\r\n", "\n\n", "a lone CR before a CRLF"),
+                ("plain\n", "plain\n", "nothing to do"),
+            ],
+        );
     }
 }

@@ -226,6 +226,26 @@ pub fn apply(text: &str, edits: &[Edit]) -> (String, Map) {
     (out, Map { changes })
 }
 
+/// Test support for the passes: run one pass's edits, check a table.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{apply, Edit};
+
+    /// Proposes one pass's edits for `input` and applies them.
+    pub fn run(pass: fn(&str, &mut Vec<Edit>), input: &str) -> String {
+        let mut edits = Vec::new();
+        pass(input, &mut edits);
+        apply(input, &edits).0
+    }
+
+    /// Checks one pass against a table of (input, expected, why).
+    pub fn check(pass: fn(&str, &mut Vec<Edit>), cases: &[(&str, &str, &str)]) {
+        for (input, expected, why) in cases {
+            assert_eq!(run(pass, input), *expected, "{why}: {input:?}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

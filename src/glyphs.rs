@@ -91,13 +91,6 @@ fn ascii_str(b: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply;
-
-    fn run(input: &str) -> String {
-        let mut e = Vec::new();
-        edits(input, &mut e);
-        apply(input, &e).0
-    }
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
@@ -173,8 +166,6 @@ mod tests {
 
     #[test]
     fn table() {
-        for (input, expected, why) in CASES {
-            assert_eq!(run(input), *expected, "{why}");
-        }
+        crate::edit::testing::check(edits, CASES);
     }
 }

@@ -385,13 +385,6 @@ fn is_full(widths: &[usize], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply;
-
-    fn run(input: &str) -> String {
-        let mut e = Vec::new();
-        edits(input, &mut e);
-        apply(input, &e).0
-    }
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
@@ -449,9 +442,7 @@ mod tests {
 
     #[test]
     fn table() {
-        for (input, expected, why) in CASES {
-            assert_eq!(run(input), *expected, "{why}");
-        }
+        crate::edit::testing::check(edits, CASES);
     }
 
     #[test]

@@ -70,7 +70,6 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply;
 
     const CASES: &[(&str, &str, &str)] = &[
         ("⽅法", "方法", "a radical before Han is a word"),
@@ -94,10 +93,6 @@ mod tests {
 
     #[test]
     fn table() {
-        for (input, expected, why) in CASES {
-            let mut e = Vec::new();
-            edits(input, &mut e);
-            assert_eq!(apply(input, &e).0, *expected, "{why}");
-        }
+        crate::edit::testing::check(edits, CASES);
     }
 }
