@@ -47,6 +47,11 @@ struct Token {
     start: usize,
     end: usize,
     spaced_like: bool,
+    /// The token starts with a spaced-like piece of Latin letters or digits
+    /// that Han or Chinese punctuation closes (`2年度`).
+    spaced_head: bool,
+    /// The token ends with such a piece (`工艺于2`, `产品。1`).
+    spaced_tail: bool,
 }
 
 /// Proposes the spacing edits for `text`.
@@ -75,30 +80,49 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
             i += 1;
         }
+        let token = &line[start..i];
         tokens.push(Token {
             start: base + start,
             end: base + i,
-            spaced_like: is_spaced_like(&line[start..i]),
+            spaced_like: is_spaced_like(token),
+            spaced_head: edge_piece(token.chars()).is_some_and(is_spaced_like_chars),
+            spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
         });
     }
-    // in_run[k]: the gap after token k lies inside a spaced-out run.
+    // in_run[k]: the gap after token k lies inside a spaced-out run. A run
+    // goes through whole spaced-like tokens; it may start at a token's
+    // spaced-like tail and end at one's head (`工艺于2 0 2 3 年`), and
+    // such a token, which ends one run, may start the next.
     let gaps = tokens.len().saturating_sub(1);
     let mut in_run = vec![false; gaps];
     let mut k = 0;
     while k < tokens.len() {
+        if !(tokens[k].spaced_like || tokens[k].spaced_tail) {
+            k += 1;
+            continue;
+        }
         let mut end = k;
         while end + 1 < tokens.len()
-            && tokens[end].spaced_like
-            && tokens[end + 1].spaced_like
+            && (end == k || tokens[end].spaced_like)
+            && (tokens[end + 1].spaced_like || tokens[end + 1].spaced_head)
             && tokens[end + 1].start - tokens[end].end <= MAX_RUN_GAP
         {
             end += 1;
+            if !tokens[end].spaced_like {
+                break;
+            }
         }
         let len = end + 1 - k;
-        if len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, k, end)) {
+        // Two partial tokens alone (`不少于1 m，`) are a number and its unit.
+        let whole = tokens[k..=end].iter().any(|t| t.spaced_like);
+        if whole && (len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, k, end))) {
             in_run[k..end].iter_mut().for_each(|g| *g = true);
         }
-        k = end + 1;
+        k = if end > k && !tokens[end].spaced_like {
+            end
+        } else {
+            end + 1
+        };
     }
     let mut decisions: Vec<Decision> = (0..gaps)
         .map(|g| decide(text, tokens, &in_run, g))
@@ -141,7 +165,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
-    } else if (is_han(l) && r.is_ascii_graphic()) || (l.is_ascii_graphic() && is_han(r)) {
+    } else if (is_han(l) && is_latinish(r)) || (is_latinish(l) && is_han(r)) {
         let section_number = g == 0 && (is_section_number(left) || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
@@ -207,9 +231,13 @@ fn latin_between_han(
     g: usize,
     latin_on_right: bool,
 ) -> bool {
-    let far_cjk = |c: char| is_han(c) || (is_cjk_punct(c) && !crate::chars::is_closing(c));
+    // After the phrase, a closing bracket ends a parenthesis the phrase
+    // belongs to (`上海 200237）`); before it, one closes earlier text.
+    let far_cjk = |c: char| {
+        is_han(c) || (is_cjk_punct(c) && !(latin_on_right && crate::chars::is_closing(c)))
+    };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let is_latin = |c: char| c.is_ascii_graphic();
+    let is_latin = is_latinish;
     let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
     // Tokens stay one phrase across a single space between Latin words, or
     // across a gap that a spaced-out run will remove anyway.
@@ -275,7 +303,25 @@ fn run_touches_han(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
 /// (`2O` in `G a 2O 3`, or `和1` where a line join glued two letters of a
 /// spaced run together).
 fn is_spaced_like(token: &str) -> bool {
-    let mut core = token.chars().filter(|&c| !is_punct(c));
+    is_spaced_like_chars(token.chars())
+}
+
+/// The Latin letters and digits at one edge of a token, read from that
+/// edge, when Han or Chinese punctuation closes them inside the token:
+/// `2` of `工艺于2`. `None` when the edge is not Latin or nothing closes it
+/// (`0.11`, `ARJ21`): such a token is judged whole.
+fn edge_piece<I: Iterator<Item = char> + Clone>(chars: I) -> Option<impl Iterator<Item = char>> {
+    let mut rest = chars
+        .clone()
+        .skip_while(|&c| c.is_ascii_alphanumeric() || c.is_ascii_punctuation());
+    let len = chars.clone().count() - rest.clone().count();
+    let closed = rest.next().is_some_and(|c| is_han(c) || is_cjk_punct(c));
+    let alnum = chars.clone().take(len).any(|c| c.is_ascii_alphanumeric());
+    (alnum && closed).then(|| chars.take(len))
+}
+
+fn is_spaced_like_chars(chars: impl Iterator<Item = char>) -> bool {
+    let mut core = chars.filter(|&c| !is_punct(c));
     match (core.next(), core.next(), core.next()) {
         (None, _, _) | (Some(_), None, _) => true,
         (Some(a), Some(b), None) => script(a) != script(b),
@@ -318,6 +364,16 @@ fn is_heading_label(token: &str) -> bool {
 fn is_bullet(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(crate::chars::is_bullet) && chars.next().is_none()
+}
+
+/// ASCII letters and digits, and the symbols and Greek letters that go
+/// with them in Chinese technical text (`μ`, `Ω`, `±`, `≥`, `℃`). Not
+/// letters with diacritics or of other scripts (`Zhōngguó`, `Толстой`):
+/// pinyin and foreign words are set apart by their author.
+fn is_latinish(c: char) -> bool {
+    c.is_ascii_graphic()
+        || ('\u{370}'..='\u{3FF}').contains(&c)
+        || !(c.is_ascii() || c.is_alphabetic() || is_han(c) || is_cjk_punct(c) || c.is_whitespace())
 }
 
 /// Digits, Latin letters, Han and the rest, for telling `2O` from `am`.
@@ -559,6 +615,41 @@ mod tests {
             "表 2 - 1 常 见",
             "表2-1常见",
             "a spaced-out label is no label",
+        ),
+        (
+            "产品。1 4n m F i n F E T 工艺于2 0 2 3 年第二季度",
+            "产品。14nmFinFET工艺于2023年第二季度",
+            "runs start and end inside tokens glued to Han (pymupdf)",
+        ),
+        (
+            "不少于1 m，以保证",
+            "不少于1 m，以保证",
+            "a number and its unit, neither spaced out",
+        ),
+        (
+            "let s = \"你好\";",
+            "let s = \"你好\";",
+            "code: punctuation alone is no spaced letter",
+        ),
+        (
+            "覆盖 0.18μm 至90nm",
+            "覆盖0.18μm至90nm",
+            "units with Greek letters are Latin text",
+        ),
+        (
+            "散度由±1.8V 缩小",
+            "散度由±1.8V缩小",
+            "signs are Latin text",
+        ),
+        (
+            "〔2024〕17 号",
+            "〔2024〕17号",
+            "a closing bracket before the phrase closes earlier text",
+        ),
+        (
+            "（一）PD-1 抑制剂",
+            "（一）PD-1抑制剂",
+            "an enumeration before a code",
         ),
     ];
 
