@@ -228,9 +228,14 @@ fn join_chars(text: &str, prev: &str, next: &str) -> Join {
             Join::Wrap("")
         };
     }
+    // A number broken by the wrap (`12` / `00V`, `9.` / `8%`) is one number:
+    // a typesetter breaks between two numbers only where the text has a
+    // word, not a digit, on each side.
+    let in_number = b.is_ascii_digit()
+        && (a.is_ascii_digit() || (a == '.' && back.next().is_some_and(|c| c.is_ascii_digit())));
     let latin_end =
         a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
-    if latin_end && (b.is_ascii_alphanumeric() || b == '(') {
+    if !in_number && latin_end && (b.is_ascii_alphanumeric() || b == '(') {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")
@@ -292,6 +297,10 @@ fn starts_block(line: &str) -> bool {
     match c {
         c if is_bullet(c) => true,
         '✓' | '✔' | '※' | '①'..='⑳' | '❶'..='❿' => true,
+        // `- 双特异性抗体`, `* 注意`: a dash or star bullet before a space.
+        '-' | '*' => {
+            rest.starts_with(' ') && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        }
         '（' | '(' => {
             let inner =
                 rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
@@ -437,6 +446,16 @@ mod tests {
             "一、总体情况\n各区县工业和信息化主管部门，临川高新技术产业开发区经济发展局，各有关企业：\n为贯彻落实行动方案和实施意见，加快推动中小企业上云用数赋智，经研究决定。\n现将有关事项通知如下，请各单位认真组织申报，按时报送有关材料。\n",
             "一、总体情况\n各区县工业和信息化主管部门，临川高新技术产业开发区经济发展局，各有关企业：\n为贯彻落实行动方案和实施意见，加快推动中小企业上云用数赋智，经研究决定。\n现将有关事项通知如下，请各单位认真组织申报，按时报送有关材料。\n",
             "a page whose full lines end sentences already has a block per line",
+        ),
+        (
+            "研究经费在这一年里达到了12\n00万元，比上年增长了约9.\n8%，在全省同类医院中位列第\n一名次，也是历年来投入最多\n的一年。\n",
+            "研究经费在这一年里达到了1200万元，比上年增长了约9.8%，在全省同类医院中位列第一名次，也是历年来投入最多的一年。\n",
+            "a number broken by the wrap joins without a space",
+        ),
+        (
+            "本期重点招募项目如下：\n- 双特异性抗体治疗晚期实体瘤\n- 细胞治疗\n",
+            "本期重点招募项目如下：\n- 双特异性抗体治疗晚期实体瘤\n- 细胞治疗\n",
+            "a dash and a space start a list item",
         ),
     ];
 
