@@ -37,6 +37,13 @@ pub fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '·' | '▪' | '■' | '●' | '◆' | '◇' | '○' | '►' | '▶')
 }
 
+/// Whether `marker` followed by a space and `item` begins a list item
+/// written with an ASCII bullet (`- 双特异性抗体`, `* 注意`); `- 3` is a
+/// negative number or a page number instead.
+pub fn is_ascii_bullet(marker: &str, item: &str) -> bool {
+    matches!(marker, "-" | "*") && !item.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A Kangxi radical or CJK Radicals Supplement character (`⼀`, `⽅`).
 pub fn is_radical(c: char) -> bool {
     ('\u{2E80}'..='\u{2FDF}').contains(&c)

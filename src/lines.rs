@@ -46,7 +46,9 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_bullet, is_chinese_numeral, is_closing, is_han, is_sentence_end};
+use crate::chars::{
+    is_ascii_bullet, is_bullet, is_chinese_numeral, is_closing, is_han, is_sentence_end,
+};
 use crate::edit::Edit;
 use crate::page::{self, width, Line};
 use crate::rule::Rule;
@@ -298,9 +300,7 @@ fn starts_block(line: &str) -> bool {
         c if is_bullet(c) => true,
         '✓' | '✔' | '※' | '①'..='⑳' | '❶'..='❿' => true,
         // `- 双特异性抗体`, `* 注意`: a dash or star bullet before a space.
-        '-' | '*' => {
-            rest.starts_with(' ') && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
-        }
+        '-' | '*' => rest.starts_with(' ') && is_ascii_bullet(&line[..1], rest.trim_start()),
         '（' | '(' => {
             let inner =
                 rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));

@@ -30,7 +30,9 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{is_chinese_numeral, is_cjk_punct, is_han, is_radical, is_space};
+use crate::chars::{
+    is_ascii_bullet, is_chinese_numeral, is_cjk_punct, is_han, is_radical, is_space,
+};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -151,7 +153,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let right = &text[b.start..b.end];
     let l = left.chars().next_back().unwrap_or(' ');
     let r = right.chars().next().unwrap_or(' ');
-    if g == 0 && is_bullet(left) {
+    if g == 0 && (is_bullet(left) || is_ascii_bullet(left, right)) {
         Decision::Keep
     } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)

@@ -139,6 +139,9 @@ fn idempotent_regressions() {
         "中，   a a a\u{200b}a",
         "a a   中\n中",
         "中 中 ，中中",
+        // The lines pass read `- ` as a list item that the spacing pass
+        // then glued to its text; both now share the bullet's definition.
+        "中中中中中中a中中中中a中中中a中\n中中中中中中中中中中中，，，中中中\n- 中a⸺， 中中中中中a中中中a中中中中中\n中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
