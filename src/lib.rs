@@ -24,6 +24,7 @@ pub mod boilerplate;
 pub mod chars;
 pub mod chunk;
 pub mod decode;
+pub mod doubled;
 pub mod edit;
 pub mod glyphs;
 pub mod lines;
@@ -46,6 +47,7 @@ pub enum Pass {
     Boilerplate,
     Lines,
     Spacing,
+    Doubled,
     Radicals,
 }
 
@@ -55,14 +57,18 @@ impl Pass {
     /// Glyphs come first so that later passes see one kind of space and
     /// dash; boilerplate before lines so that a paragraph interrupted by a
     /// page's header and number is rejoined; lines before spacing so that a
-    /// run spaced out across a line break is judged whole; radicals last,
-    /// when a word broken across lines has been rejoined.
-    pub const ALL: [Pass; 6] = [
+    /// run spaced out across a line break is judged whole; doubled glyphs
+    /// after them, because a join or a removed space can bring the two
+    /// halves of a pair together; radicals last, when a word broken across
+    /// lines has been rejoined and undoubled (the doubled pass reads a
+    /// radical as the ideograph it stands for, so `一⼀` is a pair).
+    pub const ALL: [Pass; 7] = [
         Pass::Decode,
         Pass::Glyphs,
         Pass::Boilerplate,
         Pass::Lines,
         Pass::Spacing,
+        Pass::Doubled,
         Pass::Radicals,
     ];
 
@@ -71,6 +77,7 @@ impl Pass {
         match self {
             Pass::Decode => "decode",
             Pass::Glyphs => "glyphs",
+            Pass::Doubled => "doubled",
             Pass::Boilerplate => "boilerplate",
             Pass::Lines => "lines",
             Pass::Spacing => "spacing",
@@ -86,17 +93,20 @@ impl Pass {
     /// wrap the first did not. The spacing pass judges a gap by the tokens
     /// around it, and removing a gap merges two tokens into one that can
     /// read as part of a spaced-out run (`a a   中` becomes `a a中`, whose
-    /// `a中` is one spaced letter beside Han). Running both to their fixed
-    /// point makes repair idempotent. They terminate: each round only joins
-    /// lines or deletes spaces, and a round that proposes nothing ends it.
+    /// `a中` is one spaced letter beside Han). Text drawn four times for a
+    /// fake bold is still doubled after one undoubling. Running these to
+    /// their fixed point makes repair idempotent. They terminate: each
+    /// round only deletes characters or joins lines, and a round that
+    /// proposes nothing ends it.
     fn runs_to_fixed_point(self) -> bool {
-        matches!(self, Pass::Lines | Pass::Spacing)
+        matches!(self, Pass::Doubled | Pass::Lines | Pass::Spacing)
     }
 
     fn edits(self, text: &str, out: &mut Vec<Edit>) {
         match self {
             Pass::Decode => decode::edits(text, out),
             Pass::Glyphs => glyphs::edits(text, out),
+            Pass::Doubled => doubled::edits(text, out),
             Pass::Boilerplate => boilerplate::edits(text, out),
             Pass::Lines => lines::edits(text, out),
             Pass::Spacing => spacing::edits(text, out),

@@ -61,6 +61,10 @@ struct Args {
     #[arg(long)]
     no_glyphs: bool,
 
+    /// Keep characters drawn twice for a fake bold (`重重要要`).
+    #[arg(long)]
+    no_doubled: bool,
+
     /// Keep running headers, footers and page numbers.
     #[arg(long, visible_alias = "keep-boilerplate")]
     no_boilerplate: bool,
@@ -83,6 +87,7 @@ impl Args {
         let off = [
             (Pass::Decode, self.no_decode),
             (Pass::Glyphs, self.no_glyphs),
+            (Pass::Doubled, self.no_doubled),
             (Pass::Boilerplate, self.no_boilerplate),
             (Pass::Lines, self.no_lines),
             (Pass::Spacing, self.no_spacing),

@@ -20,7 +20,8 @@ use crate::edit::Edit;
 use crate::rule::Rule;
 use crate::tables;
 
-fn equivalent(c: char) -> Option<&'static str> {
+/// The unified ideograph a radical stands for (`⽅` → `方`).
+pub fn equivalent(c: char) -> Option<&'static str> {
     if !is_radical(c) {
         return None;
     }

@@ -49,6 +49,9 @@ rules! {
     OddSpace = "glyphs.odd_space",
     /// A zero-width character or soft hyphen removed.
     Invisible = "glyphs.invisible",
+    /// The second of a character drawn twice for a fake bold
+    /// (`重重要要提提示示`).
+    Doubled = "doubled.undouble",
     /// Spaces removed between Han characters or CJK punctuation.
     HanSpace = "spacing.han",
     /// Spaces removed inside a run spaced out letter by letter.

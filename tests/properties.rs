@@ -142,6 +142,11 @@ fn idempotent_regressions() {
         // The lines pass read `- ` as a list item that the spacing pass
         // then glued to its text; both now share the bullet's definition.
         "中中中中中中a中中中中a中中中a中\n中中中中中中中中中中中，，，中中中\n- 中a⸺， 中中中中中a中中中a中中中中中\n中",
+        // Undoubling a fake bold put a radical between Han and punctuation,
+        // and a radical beside its ideograph is a pair for the eye.
+        "的的⽅⽅（（",
+        "页页文文一⼀中",
+        "重重重重要要要要提提提提示示示示",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
