@@ -27,6 +27,7 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
+use crate::chars::is_han;
 use crate::edit::Edit;
 use crate::page::{self, Line};
 use crate::rule::Rule;
@@ -48,12 +49,12 @@ const MAX_HEADER_CHARS: usize = 60;
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let lines = page::lines(text);
     let pages = lines.last().map_or(0, |l| l.page + 1);
+    let edge = edge_flags(&lines);
+    let by_page = pages > 1;
     let keys: Vec<Option<String>> = lines
         .iter()
         .map(|l| header_key(&text[l.content.clone()]))
         .collect();
-    let edge = edge_flags(&lines);
-    let by_page = pages > 1;
     let mut repeats: HashMap<&str, Repeats> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
@@ -187,6 +188,10 @@ fn near(header: &[bool], i: usize) -> bool {
 /// The key a running header is recognized by, or `None` for lines that
 /// cannot be one (blank, too long, or without a letter).
 fn header_key(line: &str) -> Option<String> {
+    // At most four bytes a character, and spaces between them.
+    if line.len() > MAX_HEADER_CHARS * 8 {
+        return None;
+    }
     let mut key = String::with_capacity(line.len());
     let mut chars = 0;
     let mut letters = 0;
@@ -201,7 +206,7 @@ fn header_key(line: &str) -> Option<String> {
         if c.is_ascii_digit() {
             key.push('#');
         } else {
-            letters += usize::from(c.is_alphabetic());
+            letters += usize::from(is_han(c) || c.is_ascii_alphabetic() || c.is_alphabetic());
             key.push(c);
         }
     }

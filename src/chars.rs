@@ -44,6 +44,28 @@ pub fn is_ascii_bullet(marker: &str, item: &str) -> bool {
     matches!(marker, "-" | "*") && !item.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// `第三章`, `第2节`, `第一部分`, `附录A`, `附录二`, `图1-1`, `表3.2`: the
+/// number of a chapter, section, appendix, figure or table that opens a
+/// heading or caption.
+pub fn is_heading_label(token: &str) -> bool {
+    let is_number = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
+    if let Some(rest) = token.strip_prefix('第') {
+        let inner = rest.trim_start_matches(is_number);
+        inner.len() < rest.len() && ["章", "节", "部分", "篇", "编", "条"].contains(&inner)
+    } else if let Some(rest) = ["附录", "图", "表"]
+        .iter()
+        .find_map(|p| token.strip_prefix(p))
+    {
+        let mut chars = rest.chars();
+        chars
+            .next()
+            .is_some_and(|c| is_number(c) || c.is_ascii_uppercase())
+            && chars.all(|c| is_number(c) || c == '.' || c == '-')
+    } else {
+        false
+    }
+}
+
 /// A Kangxi radical or CJK Radicals Supplement character (`⼀`, `⽅`).
 pub fn is_radical(c: char) -> bool {
     ('\u{2E80}'..='\u{2FDF}').contains(&c)

@@ -2,106 +2,104 @@
 //!
 //! A PDF writer without a bold face can fake one by drawing each glyph
 //! twice, a hair apart; an extractor then reads every character twice:
-//! `重重要要提提示示` for `重要提示`. Chinese has real reduplication too
-//! (`谢谢`, `常常`, `看看`, and four-character `AABB` words such as
-//! `高高兴兴`, `清清楚楚`), so one or two doubled characters in a row are
-//! never enough. The rule:
+//! `重重要要提提示示` for `重要提示`. Fake bold marks headings and labels,
+//! so it opens a line. Chinese has real reduplication too (`谢谢`, `常常`,
+//! `哈哈哈哈`, and four-character `AABB` words such as `高高兴兴`), so the
+//! evidence must be strong. The rule:
 //!
-//! * a run of at least [`MIN_PAIRS`] characters in a row, each doubled
-//!   (`AABBCC...`), with at least two Han among them, is fake bold: the
+//! * a line that opens with at least [`MIN_PAIRS`] characters each drawn
+//!   twice (`AABBCC...`, spaces allowed between and inside the pairs),
+//!   among them at least [`MIN_PAIRS`] different characters and two Han,
+//!   is fake bold up to the first character that is not doubled: the
 //!   second of each pair goes;
-//! * `……` and `——` are one mark written with two characters, not doubled
-//!   ones: they end a run and stay;
-//! * spaces end a run; after a fake-bold run, two pairs on the same line
-//!   with only spaces between are fake bold too (`第第一一章章  总总则则`).
+//! * punctuation ends the run, its own pair undoubled with it
+//!   (`重重要要提提示示：：` is `重要提示：`);
+//! * `……` and `——` are one mark written with two characters: they end
+//!   the run and stay.
 //!
 //! A radical and the ideograph it stands for (`一⼀`) count as the same
-//! character. The pass runs to its fixed point, so text doubled twice (`重重重重`)
-//! comes back whole in one repair.
+//! character. The pass runs right after the glyph pass, before any pass
+//! that joins lines or removes spaces, and works on whole line openings, so
+//! no later pass can make a run it did not see. It runs to its fixed point,
+//! so text drawn four times (`重重重重`) comes back whole in one repair.
 
-use crate::chars::is_han;
+use crate::chars::{is_cjk_punct, is_han};
 use crate::edit::Edit;
 use crate::radicals;
 use crate::rule::Rule;
 
-/// Fewest doubled characters in a row that make a fake-bold run: no
-/// Chinese word reduplicates three characters in a row.
+/// Fewest doubled characters, and fewest different ones among them, that
+/// make a fake-bold run: no Chinese word reduplicates three characters in
+/// a row.
 pub const MIN_PAIRS: usize = 3;
 
 /// Proposes the doubled-glyph edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    let mut runs = Runs {
-        text,
-        pairs: Vec::new(),
-        bold_end: None,
-    };
-    let mut chars = text.char_indices().peekable();
+    let mut pairs: Vec<(usize, char)> = Vec::new();
+    let mut line_start = 0;
+    for line_end in
+        memchr::memchr2_iter(b'\n', b'\x0c', text.as_bytes()).chain(std::iter::once(text.len()))
+    {
+        line_edits(&text[line_start..line_end], line_start, &mut pairs, out);
+        line_start = line_end + 1;
+    }
+}
+
+/// The edits for one line starting at `base`: the doubled run that opens
+/// it, if it is fake bold.
+fn line_edits(line: &str, base: usize, pairs: &mut Vec<(usize, char)>, out: &mut Vec<Edit>) {
+    pairs.clear();
+    let mut chars = line.char_indices().filter(|&(_, c)| c != ' ' && c != '\t');
     while let Some((_, c)) = chars.next() {
-        match chars.peek() {
-            Some(&(at, next)) if same_glyph(c, next) && can_double(c) => {
-                runs.pairs.push((at, c));
-                chars.next();
+        match chars.next() {
+            Some((at, next)) if can_double(c) && same_glyph(c, next) => {
+                pairs.push((at, next));
+                // Punctuation ends a run (taking its own pair along): the
+                // lines pass joins a line that starts with punctuation to
+                // the one before, and must not extend a run by it.
+                if is_punct(c) {
+                    break;
+                }
             }
-            _ => runs.flush(out),
+            _ => break,
         }
     }
-    runs.flush(out);
+    let letters = pairs.iter().filter(|&&(_, c)| !is_punct(c));
+    if letters.clone().count() < MIN_PAIRS || letters.filter(|&&(_, c)| is_han(c)).count() < 2 {
+        return;
+    }
+    let mut distinct: Vec<char> = pairs.iter().map(|&(_, c)| unified(c)).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() >= MIN_PAIRS {
+        out.extend(
+            pairs
+                .iter()
+                .map(|&(at, c)| Edit::delete(base + at..base + at + c.len_utf8(), Rule::Doubled)),
+        );
+    }
 }
 
 /// Whether two characters draw the same glyph: equal, or a radical and
-/// the ideograph it stands for (`一⼀`), which the radicals pass after this
-/// one would make equal.
+/// the ideograph it stands for (`一⼀`), which the radicals pass makes
+/// equal.
 fn same_glyph(a: char, b: char) -> bool {
-    let unified = |c: char| {
-        radicals::equivalent(c)
-            .and_then(|s| s.chars().next())
-            .unwrap_or(c)
-    };
     a == b || unified(a) == unified(b)
+}
+
+/// The ideograph a radical stands for; any other character itself.
+fn unified(c: char) -> char {
+    radicals::equivalent(c)
+        .and_then(|s| s.chars().next())
+        .unwrap_or(c)
+}
+
+fn is_punct(c: char) -> bool {
+    is_cjk_punct(c) || c.is_ascii_punctuation()
 }
 
 fn can_double(c: char) -> bool {
     !c.is_whitespace() && !matches!(c, '…' | '—' | '\u{FFFD}')
-}
-
-/// The doubled characters seen so far.
-struct Runs<'a> {
-    text: &'a str,
-    /// The current run: the offset of each pair's second character, and
-    /// the character.
-    pairs: Vec<(usize, char)>,
-    /// Where the last fake-bold run ended.
-    bold_end: Option<usize>,
-}
-
-impl Runs<'_> {
-    /// Ends a run, undoubling it if it is fake bold: [`MIN_PAIRS`] pairs or
-    /// more, or two after a fake-bold run on the same line with only
-    /// spaces between (`第第一一章章  总总则则`).
-    fn flush(&mut self, out: &mut Vec<Edit>) {
-        let Some(&(first, _)) = self.pairs.first() else {
-            return;
-        };
-        let han = self.pairs.iter().filter(|&&(_, c)| is_han(c)).count();
-        let start = first - self.pairs[0].1.len_utf8();
-        let follows_bold = self.bold_end.is_some_and(|end| {
-            self.text[end..start]
-                .chars()
-                .all(|c| c.is_whitespace() && c != '\n')
-        });
-        let bold = (self.pairs.len() >= MIN_PAIRS && han >= 2)
-            || (self.pairs.len() >= 2 && han >= 1 && follows_bold);
-        if bold {
-            out.extend(
-                self.pairs
-                    .iter()
-                    .map(|&(at, c)| Edit::delete(at..at + c.len_utf8(), Rule::Doubled)),
-            );
-            let &(last, c) = self.pairs.last().expect("a run has a pair");
-            self.bold_end = Some(last + c.len_utf8());
-        }
-        self.pairs.clear();
-    }
 }
 
 #[cfg(test)]
@@ -112,19 +110,24 @@ mod tests {
     const CASES: &[(&str, &str, &str)] = &[
         ("重重要要提提示示", "重要提示", "a fake-bold heading"),
         (
-            "重重要要提提示示：请勿带电操作。",
+            "重重要要提提示示：：请勿带电操作。",
             "重要提示：请勿带电操作。",
             "fake bold ends where the text does",
         ),
         (
             "第第一一章章  总总则则",
             "第一章  总则",
-            "runs end at spaces; the second run is two pairs",
+            "spaces between the pairs",
+        ),
+        (
+            "  重 重 要 要 提 提 示 示",
+            "  重  要  提  示 ",
+            "spaced out as well",
         ),
         (
             "警警告告！！本本设设备备",
-            "警告！本设备",
-            "doubled punctuation inside a run",
+            "警警告告！！本本设设备备",
+            "punctuation ends a run: two pairs before it",
         ),
         (
             "22002233年年度度报报告告",
@@ -142,18 +145,33 @@ mod tests {
             "a radical and its ideograph draw one glyph",
         ),
         (
+            "正文\n重重要要提提示示\n正文",
+            "正文\n重要提示\n正文",
+            "each line on its own",
+        ),
+        (
             "谢谢你，常常来看看。",
             "谢谢你，常常来看看。",
             "real reduplication",
         ),
         (
-            "大家高高兴兴、清清楚楚地",
-            "大家高高兴兴、清清楚楚地",
+            "高高兴兴、清清楚楚地",
+            "高高兴兴、清清楚楚地",
             "AABB words are two pairs",
         ),
         (
-            "他说……好——走",
-            "他说……好——走",
+            "哈哈哈哈哈哈哈哈",
+            "哈哈哈哈哈哈哈哈",
+            "laughter repeats one character",
+        ),
+        (
+            "他说重重要要提提示示",
+            "他说重重要要提提示示",
+            "fake bold opens a line",
+        ),
+        (
+            "……——好好",
+            "……——好好",
             "ellipsis and dash are one mark each",
         ),
         ("AABBCC", "AABBCC", "Latin alone: no Han, no evidence"),

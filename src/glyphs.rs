@@ -22,33 +22,74 @@ use crate::rule::Rule;
 use crate::tables;
 
 /// Proposes the glyph edits for `text`.
+///
+/// Every character this pass repairs starts with one of a few UTF-8 lead
+/// bytes, so the scan skips from one such byte to the next instead of
+/// decoding every character: Han text and ASCII pass at memory speed.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    let mut line_start = true;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if let Some((replacement, rule)) = repair(c, line_start) {
-            out.push(Edit::replace(i..end, replacement, rule));
-        }
-        line_start = match c {
-            '\n' | '\u{c}' => true,
-            // Spaces and invisible characters do not end a line's start.
-            ' '
-            | '\t'
-            | '\u{3000}'
-            | '\u{A0}'
-            | '\u{2000}'..='\u{200B}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{AD}' => line_start,
-            _ => false,
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut line_start = LineStart { known: 0, is: true };
+    while let Some(skip) = bytes[at..].iter().position(|&b| may_start_repair(b)) {
+        at += skip;
+        let Some(c) = text[at..].chars().next() else {
+            break;
         };
+        let end = at + c.len_utf8();
+        let starts = std::cell::OnceCell::new();
+        let starts_line = || *starts.get_or_init(|| line_start.at(text, at));
+        if let Some((replacement, rule)) = repair(c, starts_line) {
+            out.push(Edit::replace(at..end, replacement, rule));
+        }
+        if let Some(&is) = starts.get() {
+            line_start = LineStart {
+                known: end,
+                is: is && is_transparent(c),
+            };
+        }
+        at = end;
     }
 }
 
-/// What a single character becomes, if anything.
-fn repair(c: char, line_start: bool) -> Option<(&'static str, Rule)> {
+/// Whether a position is at the start of its line: only spaces and
+/// invisible characters between it and the line's start. The answer for
+/// the last position asked is kept, so a line of nothing but odd spaces is
+/// read once, not once per space.
+struct LineStart {
+    known: usize,
+    is: bool,
+}
+
+impl LineStart {
+    fn at(&self, text: &str, at: usize) -> bool {
+        let from = if self.known <= at { self.known } else { 0 };
+        match text[from..at].chars().rev().find(|&c| !is_transparent(c)) {
+            Some(c) => c == '\n' || c == '\u{c}',
+            None if from == 0 => true,
+            None => self.is,
+        }
+    }
+}
+
+/// The lead bytes of the characters [`repair`] changes: U+00A0..U+00BF,
+/// U+2000..U+2FFF, U+3000..U+3FFF, U+E000..U+FFFF and the supplementary
+/// compatibility ideographs.
+fn may_start_repair(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEE | 0xEF | 0xF0)
+}
+
+/// Spaces and invisible characters: they do not end a line's start.
+fn is_transparent(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{2000}'
+            ..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
+/// What a single character becomes, if anything. `line_start` is asked
+/// only for the characters whose repair depends on it.
+fn repair(c: char, line_start: impl Fn() -> bool) -> Option<(&'static str, Rule)> {
     let cp = c as u32;
     if cp < 0xA0 {
         return None;
@@ -59,8 +100,8 @@ fn repair(c: char, line_start: bool) -> Option<(&'static str, Rule)> {
         }
         '\u{2E3A}' => Some(("——", Rule::Dash)),
         '\u{2E3B}' => Some(("———", Rule::Dash)),
-        '\u{E000}'..='\u{F8FF}' if line_start => Some(("•", Rule::Bullet)),
-        '\u{3000}' if line_start => None,
+        '\u{E000}'..='\u{F8FF}' if line_start() => Some(("•", Rule::Bullet)),
+        '\u{3000}' if line_start() => None,
         '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
             Some((" ", Rule::OddSpace))
         }

@@ -44,10 +44,10 @@ pub use rule::{Rule, Rules};
 pub enum Pass {
     Decode,
     Glyphs,
+    Doubled,
     Boilerplate,
     Lines,
     Spacing,
-    Doubled,
     Radicals,
 }
 
@@ -55,20 +55,21 @@ impl Pass {
     /// The passes in the order they run.
     ///
     /// Glyphs come first so that later passes see one kind of space and
-    /// dash; boilerplate before lines so that a paragraph interrupted by a
+    /// dash; doubled glyphs next, on the lines as the extractor broke them
+    /// (so a fake-bold running header is found, and no later join or space
+    /// removal makes a run the pass did not see); boilerplate before lines so that a paragraph interrupted by a
     /// page's header and number is rejoined; lines before spacing so that a
-    /// run spaced out across a line break is judged whole; doubled glyphs
-    /// after them, because a join or a removed space can bring the two
-    /// halves of a pair together; radicals last, when a word broken across
-    /// lines has been rejoined and undoubled (the doubled pass reads a
-    /// radical as the ideograph it stands for, so `一⼀` is a pair).
+    /// run spaced out across a line break is judged whole; radicals last,
+    /// when a word broken across lines has been rejoined (the doubled pass
+    /// reads a radical as the ideograph it stands for, so `一⼀` is a
+    /// pair).
     pub const ALL: [Pass; 7] = [
         Pass::Decode,
         Pass::Glyphs,
+        Pass::Doubled,
         Pass::Boilerplate,
         Pass::Lines,
         Pass::Spacing,
-        Pass::Doubled,
         Pass::Radicals,
     ];
 

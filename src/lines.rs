@@ -9,9 +9,9 @@
 //! 2. The previous line is a bullet alone (`•`): it belongs to the next line.
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
-//!    a page's first line), or has the shape of the previous line where no
-//!    wrap makes two alike (entries of a table of contents, `标签：` fields):
-//!    a block ends.
+//!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
+//!    or has the shape of the previous line where no wrap makes two alike
+//!    (`标签：` fields): a block ends.
 //! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
 //!    abbreviation like `Fig.`): a block ends.
@@ -47,7 +47,8 @@
 use std::ops::Range;
 
 use crate::chars::{
-    is_ascii_bullet, is_bullet, is_chinese_numeral, is_closing, is_han, is_sentence_end,
+    is_ascii_bullet, is_bullet, is_chinese_numeral, is_closing, is_han, is_heading_label,
+    is_sentence_end,
 };
 use crate::edit::Edit;
 use crate::page::{self, width, Line};
@@ -306,6 +307,14 @@ fn starts_block(line: &str) -> bool {
                 rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
             inner.len() < rest.len() && inner.starts_with(['）', ')'])
         }
+        // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
+        // and the space the spacing pass keeps after it.
+        _ if line
+            .split_once(' ')
+            .is_some_and(|(label, _)| is_heading_label(label)) =>
+        {
+            true
+        }
         '第' => {
             let inner = rest.trim_start_matches(|c: char| {
                 c.is_ascii_digit() || is_chinese_numeral(c) || c == ' '
@@ -350,22 +359,17 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
-/// Whether two lines have the same shape that no wrap produces twice: both
-/// end with a page number after a space (entries of a table of contents,
-/// `1.1 研究背景 3`), or both open with a short label and a colon (`安装命令：`
-/// / `配置文件示例：`), as the fields of a list do.
+/// Whether two lines have the same shape that no wrap produces twice:
+/// both open with a short label and a colon (`安装命令：` / `配置文件示例：`),
+/// as the fields of a list do.
 fn parallel_lines(prev: &str, next: &str) -> bool {
-    let page_number = |line: &str| {
-        let body = line.trim_end_matches(|c: char| c.is_ascii_digit());
-        body.len() < line.len() && body.ends_with(' ')
-    };
     let label = |line: &str| {
         line.split_once('：').is_some_and(|(head, _)| {
             (2..=10).contains(&head.chars().count())
                 && head.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
         })
     };
-    (page_number(prev) && page_number(next)) || (label(prev) && label(next))
+    label(prev) && label(next)
 }
 
 /// Whether line `i` is as wide as the measure of the lines around it.
@@ -430,7 +434,7 @@ mod tests {
         (
             "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",
             "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",
-            "table-of-contents entries are alike, never a wrap",
+            "numbered headings and labelled captions start blocks",
         ),
         (
             "安装命令：cargo install --path .\n最小示例：fn main() {}\n完整示例：fn main() { println!(); }\n配置文件示例：[output] encoding\n",

@@ -30,9 +30,7 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{
-    is_ascii_bullet, is_chinese_numeral, is_cjk_punct, is_han, is_radical, is_space,
-};
+use crate::chars::{is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_radical, is_space};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -62,7 +60,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let mut line_start = 0;
     for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let line = &text[line_start..line_end];
-        if line.contains([' ', '\t']) {
+        if memchr::memchr2(b' ', b'\t', line.as_bytes()).is_some() {
             line_edits(text, line_start, line, &mut tokens, out);
         }
         line_start = line_end + 1;
@@ -337,28 +335,6 @@ fn is_section_number(token: &str) -> bool {
         && token.starts_with(|c: char| c.is_ascii_digit())
         && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && (token.contains('.') || token.len() <= 2)
-}
-
-/// `第三章`, `第2节`, `第一部分`, `附录A`, `附录二`, `图1-1`, `表3.2`: the
-/// number of a chapter, section, appendix, figure or table that opens a
-/// heading or caption.
-fn is_heading_label(token: &str) -> bool {
-    let is_number = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
-    if let Some(rest) = token.strip_prefix('第') {
-        let inner = rest.trim_start_matches(is_number);
-        inner.len() < rest.len() && ["章", "节", "部分", "篇", "编", "条"].contains(&inner)
-    } else if let Some(rest) = ["附录", "图", "表"]
-        .iter()
-        .find_map(|p| token.strip_prefix(p))
-    {
-        let mut chars = rest.chars();
-        chars
-            .next()
-            .is_some_and(|c| is_number(c) || c.is_ascii_uppercase())
-            && chars.all(|c| is_number(c) || c == '.' || c == '-')
-    } else {
-        false
-    }
 }
 
 /// A list bullet standing alone before its item (`• 【危险】…`): the space

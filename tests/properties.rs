@@ -147,6 +147,13 @@ fn idempotent_regressions() {
         "的的⽅⽅（（",
         "页页文文一⼀中",
         "重重重重要要要要提提提提示示示示",
+        // A join of a line that starts with punctuation extended a run.
+        "的的字字，\n，",
+        "方⽅一一方⽅⽅",
+        // Two lines ending ` 1` read as a table of contents until the
+        // spacing pass glued the number to the run before it.
+        "中，，\n中中中中中中中中中中a中\n\u{f06c}a中中a中a，中a中a⸺，中\n中中中中中中a，中中中中中a中a 1\n中 １\n中 中中中中中中，中中中，，中中中\n中",
+        "中中中中中中中中中a中a中中中中\n中a中，，，aaaa中，a，中中 1\n中a １\n中中中\naa中中中中中中中中中中中\n中中中中中中中中中中中中中中中中中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
