@@ -23,6 +23,7 @@ use std::ops::Range;
 pub mod boilerplate;
 pub mod chars;
 pub mod chunk;
+pub mod columns;
 pub mod decode;
 pub mod edit;
 pub mod glyphs;
@@ -43,6 +44,7 @@ pub use rule::{Rule, Rules};
 pub enum Pass {
     Decode,
     Glyphs,
+    Columns,
     Boilerplate,
     Lines,
     Spacing,
@@ -53,13 +55,15 @@ impl Pass {
     /// The passes in the order they run.
     ///
     /// Glyphs come first so that later passes see one kind of space and
-    /// dash; boilerplate before lines so that a paragraph interrupted by a
+    /// dash; columns next, so that the boilerplate and lines passes read a
+    /// two-column page in reading order; boilerplate before lines so that a paragraph interrupted by a
     /// page's header and number is rejoined; lines before spacing so that a
     /// run spaced out across a line break is judged whole; radicals last,
     /// when a word broken across lines has been rejoined.
-    pub const ALL: [Pass; 6] = [
+    pub const ALL: [Pass; 7] = [
         Pass::Decode,
         Pass::Glyphs,
+        Pass::Columns,
         Pass::Boilerplate,
         Pass::Lines,
         Pass::Spacing,
@@ -71,6 +75,7 @@ impl Pass {
         match self {
             Pass::Decode => "decode",
             Pass::Glyphs => "glyphs",
+            Pass::Columns => "columns",
             Pass::Boilerplate => "boilerplate",
             Pass::Lines => "lines",
             Pass::Spacing => "spacing",
@@ -97,6 +102,7 @@ impl Pass {
         match self {
             Pass::Decode => decode::edits(text, out),
             Pass::Glyphs => glyphs::edits(text, out),
+            Pass::Columns => columns::edits(text, out),
             Pass::Boilerplate => boilerplate::edits(text, out),
             Pass::Lines => lines::edits(text, out),
             Pass::Spacing => spacing::edits(text, out),

@@ -61,6 +61,11 @@ struct Args {
     #[arg(long)]
     no_glyphs: bool,
 
+    /// Keep two columns laid side by side as they are, instead of reading
+    /// the left column, then the right.
+    #[arg(long)]
+    no_columns: bool,
+
     /// Keep running headers, footers and page numbers.
     #[arg(long, visible_alias = "keep-boilerplate")]
     no_boilerplate: bool,
@@ -83,6 +88,7 @@ impl Args {
         let off = [
             (Pass::Decode, self.no_decode),
             (Pass::Glyphs, self.no_glyphs),
+            (Pass::Columns, self.no_columns),
             (Pass::Boilerplate, self.no_boilerplate),
             (Pass::Lines, self.no_lines),
             (Pass::Spacing, self.no_spacing),

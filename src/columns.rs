@@ -1,0 +1,431 @@
+//! The columns pass: a two-column page laid side by side is read as the
+//! left column, then the right.
+//!
+//! `pdftotext -layout` places every character of a page on a grid of
+//! character cells by its x position, so a two-column page comes out with
+//! both columns on each line and a run of spaces between them. The grid
+//! counts characters, not display width: a Han character and a digit each
+//! take one cell, which is why the right column starts at nearly the same
+//! *character* column on every line while its display column wanders. It
+//! still jitters by a few cells, and where a left half is too long for the
+//! cells (narrow Latin letters and digits), the right half follows it after
+//! a single space wherever it ends.
+//!
+//! Per page, the pass finds the gutter from the lines that show it: a line
+//! indented past [`MIN_GUTTER`] cells (only the right column), or one with
+//! a single run of two or more spaces (justified or letter-spaced text has
+//! them all along its lines) with at least [`MIN_SIDE`] characters on each
+//! side. The window of `2 × JITTER + 1` columns where most of those lines
+//! start their right half holds the gutter, at their median. A page with
+//! fewer than [`MIN_LINES`] of them, or with fewer than one in
+//! [`MIN_SHARE`] of its lines, is one column and left alone. Each line of a
+//! two-column page is then one of:
+//!
+//! * right only: it starts within [`JITTER`] cells of the gutter, or past
+//!   it (a paragraph's last line in the left column leaves the left half
+//!   empty);
+//! * divided: it starts in the left half and has a run of spaces ending
+//!   within [`JITTER`] of the gutter; the longest such run, the nearest
+//!   among equals, divides it. A single space divides a line only when the
+//!   line would otherwise reach past the gutter window, since a left line
+//!   ending in `2023 年` has single spaces near the gutter too. A line that
+//!   reaches past the window with no space near the gutter is divided at
+//!   the space where its left part is as wide (in display width) as a full
+//!   left line, within [`SQUEEZE`]: the squeezed pair above;
+//! * left only: it starts in the left half and ends within the window;
+//! * full width: it starts in the middle (a centred title or running
+//!   header), or reaches past the window and cannot be divided. It belongs
+//!   to neither column and ends the column region.
+//!
+//! Between two full-width lines (or a page's edges), a region with at least
+//! [`MIN_REGION_SPLITS`] lines divided by a wide gap becomes its left halves, one a line, then
+//! its right halves. Blank lines inside the region are dropped: pdftotext
+//! writes one where either column has vertical space, so it says nothing
+//! about the other column, and a blank line kept in the wrong column would
+//! break a paragraph; the lines pass judges the breaks from the text alone.
+//!
+//! Text that interleaves the columns line by line with no gap (pdftotext
+//! without `-layout`, pdfminer, pdfplumber) has no gutter to find, and is
+//! left as it is: without the gap there is no evidence of which half of a
+//! line belongs where.
+//!
+//! Reordering cannot keep a fine-grained monotone map: the right column's
+//! first line moves after the left column's last. So a region is one edit,
+//! `columns.reorder`, replacing the whole region: every output byte of it
+//! maps to the region's input range. The map stays correct and monotone,
+//! only coarse there; the later passes still map finely within it.
+//!
+//! The pass runs after glyphs, so an ideographic space in the gutter is
+//! already a plain space, and before boilerplate and lines: a running
+//! header and page number are full-width lines outside the region, or the
+//! right column's last line, so they are still at the page's edges for the
+//! boilerplate pass, and the lines pass rejoins paragraphs in reading
+//! order. It is idempotent: its output has no lines side by side. It looks
+//! at one page at a time, and chunks are cut at page ends, so streaming
+//! gives the same result.
+
+use std::ops::Range;
+
+use crate::edit::Edit;
+use crate::page::{self, Line};
+use crate::rule::Rule;
+
+/// Characters of text on each side of a gap before it counts as evidence of
+/// a gutter: fewer is a table cell or a label, not a column.
+const MIN_SIDE: usize = 4;
+
+/// The narrowest left column, in character cells: aligned text nearer the
+/// margin is a numbered heading or a table, not a column.
+const MIN_GUTTER: usize = 20;
+
+/// Lines of a page that must show the gutter: a form with a few aligned
+/// `label    value` lines must not read as two columns.
+const MIN_LINES: usize = 8;
+
+/// The lines that show the gutter must be at least this fraction (one in
+/// `MIN_SHARE`) of the page's non-blank lines.
+const MIN_SHARE: usize = 8;
+
+/// How far the right column's start on a line may be from the gutter, in
+/// character cells, either way.
+const JITTER: usize = 6;
+
+/// How far, in display width, the left half of a line squeezed against
+/// the right column with a single space may be from a full left line.
+const SQUEEZE: usize = 3;
+
+/// Split lines a region needs before it is reordered: a region of one or
+/// two is more likely a heading beside a date than two columns.
+const MIN_REGION_SPLITS: usize = 3;
+
+/// How a line of a two-column page divides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Side {
+    Blank,
+    /// Spans the gutter: ends a column region.
+    Full,
+    /// The text of each column (an empty range where a half is empty), and
+    /// whether a run of two or more spaces divides them.
+    Columns {
+        left: Range<usize>,
+        right: Range<usize>,
+        wide_gap: bool,
+    },
+}
+
+/// A run of spaces inside a line's content.
+#[derive(Clone, Copy, Debug)]
+struct Gap {
+    /// Byte offsets of the spaces.
+    start: usize,
+    end: usize,
+    /// The character column where the text after the spaces starts.
+    column: usize,
+    /// The display width of the line's content before the spaces.
+    width: usize,
+}
+
+impl Gap {
+    fn len(self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// Proposes the reordering edits for `text`.
+pub fn edits(text: &str, out: &mut Vec<Edit>) {
+    let lines = page::lines(text);
+    let mut counts = Vec::new();
+    let mut sides = Vec::new();
+    let mut widths = Vec::new();
+    let mut rest = &lines[..];
+    while let Some(first) = rest.first() {
+        let len = rest.partition_point(|l| l.page == first.page);
+        let (page, next) = rest.split_at(len);
+        rest = next;
+        let Some(gutter) = gutter(text, page, &mut counts) else {
+            continue;
+        };
+        sides.clear();
+        sides.extend(page.iter().map(|l| side(text, l, gutter, None)));
+        if let Some(measure) = measure(text, &sides, &mut widths) {
+            for (s, line) in sides.iter_mut().zip(page) {
+                if *s == Side::Full {
+                    *s = side(text, line, gutter, Some(measure));
+                }
+            }
+        }
+        let mut start = 0;
+        for end in (0..=page.len()).filter(|&i| sides.get(i).map_or(true, |s| *s == Side::Full)) {
+            reorder(text, &sides[start..end], &page[start..end], out);
+            start = end + 1;
+        }
+    }
+}
+
+/// The gutter of a page as a character column, if the page has two columns.
+fn gutter(text: &str, page: &[Line], counts: &mut Vec<usize>) -> Option<usize> {
+    counts.clear();
+    let mut non_blank = 0;
+    for line in page.iter().filter(|l| !l.is_blank()) {
+        non_blank += 1;
+        let chars = columns(text, line.content.clone());
+        let lead = columns(text, line.range.start..line.content.start);
+        let column = if lead >= MIN_GUTTER {
+            (chars >= MIN_SIDE).then_some(lead)
+        } else {
+            let mut wide = gaps(text, line).filter(|g| g.len() >= 2);
+            match (wide.next(), wide.next()) {
+                (Some(gap), None)
+                    if gap.column - gap.len() - lead >= MIN_SIDE
+                        && lead + chars - gap.column >= MIN_SIDE =>
+                {
+                    Some(gap.column)
+                }
+                _ => None,
+            }
+        };
+        if let Some(c) = column.filter(|&c| c >= MIN_GUTTER) {
+            if counts.len() <= c {
+                counts.resize(c + 1, 0);
+            }
+            counts[c] += 1;
+        }
+    }
+    let span = 2 * JITTER + 1;
+    let window = |c: usize| counts[c..counts.len().min(c + span)].iter().sum::<usize>();
+    let best = (0..counts.len()).map(window).max()?;
+    if best < MIN_LINES || best * MIN_SHARE < non_blank {
+        return None;
+    }
+    // The median of the columns in the best window.
+    let first = (0..counts.len()).find(|&c| window(c) == best)?;
+    let mut seen = 0;
+    (first..counts.len()).find(|&c| {
+        seen += counts[c];
+        seen * 2 >= best
+    })
+}
+
+/// How `line` divides at `gutter`. `measure` is the display width of a full
+/// line of the left column, once known: a line that crosses the gutter
+/// with no gap near it may be a pair squeezed together with one space,
+/// divided where its left part is as wide as a full left line.
+fn side(text: &str, line: &Line, gutter: usize, measure: Option<usize>) -> Side {
+    if line.is_blank() {
+        return Side::Blank;
+    }
+    let content = line.content.clone();
+    let lead = columns(text, line.range.start..content.start);
+    if lead + JITTER >= gutter {
+        return Side::Columns {
+            left: content.start..content.start,
+            right: content,
+            wide_gap: false,
+        };
+    }
+    if lead * 2 >= gutter {
+        return Side::Full;
+    }
+    let crosses = lead + columns(text, content.clone()) > gutter + JITTER;
+    let near = gaps(text, line)
+        .filter(|g| g.column.abs_diff(gutter) <= JITTER)
+        .min_by_key(|g| (usize::MAX - g.len(), g.column.abs_diff(gutter)))
+        .filter(|g| g.len() >= 2 || crosses);
+    let squeezed = || {
+        let measure = measure?;
+        gaps(text, line)
+            .filter(|g| g.width.abs_diff(measure) <= SQUEEZE)
+            .min_by_key(|g| g.width.abs_diff(measure))
+    };
+    match near.or_else(|| crosses.then(squeezed).flatten()) {
+        Some(gap) => Side::Columns {
+            left: content.start..gap.start,
+            right: gap.end..content.end,
+            wide_gap: gap.len() >= 2,
+        },
+        None if crosses => Side::Full,
+        None => Side::Columns {
+            left: content.clone(),
+            right: content.end..content.end,
+            wide_gap: false,
+        },
+    }
+}
+
+/// The display width of a full line of the left column: the upper quartile
+/// of the widths of the left halves of the lines divided by a wide gap (a
+/// paragraph's last line is short, so the widest are the full ones; the
+/// widest of all may have a few narrow letters too many).
+fn measure(text: &str, sides: &[Side], widths: &mut Vec<usize>) -> Option<usize> {
+    widths.clear();
+    widths.extend(sides.iter().filter_map(|s| match s {
+        Side::Columns {
+            left,
+            wide_gap: true,
+            ..
+        } => Some(page::width(&text[left.clone()])),
+        _ => None,
+    }));
+    widths.sort_unstable();
+    widths.get(widths.len() * 3 / 4).copied()
+}
+
+/// Replaces a region of a two-column page with its left halves, then its
+/// right halves, if enough of its lines are split.
+fn reorder(text: &str, sides: &[Side], lines: &[Line], out: &mut Vec<Edit>) {
+    let splits = sides
+        .iter()
+        .filter(|s| matches!(s, Side::Columns { wide_gap: true, .. }))
+        .count();
+    let (Some(first), Some(last)) = (
+        lines.iter().find(|l| !l.is_blank()),
+        lines.iter().rev().find(|l| !l.is_blank()),
+    ) else {
+        return;
+    };
+    if splits < MIN_REGION_SPLITS {
+        return;
+    }
+    let range = first.range.start..last.range.end;
+    let mut reordered = String::with_capacity(range.len());
+    let halves = sides.iter().filter_map(|s| match s {
+        Side::Columns { left, right, .. } => Some((left, right)),
+        Side::Blank | Side::Full => None,
+    });
+    for half in halves.clone().map(|h| h.0).chain(halves.map(|h| h.1)) {
+        if !half.is_empty() {
+            reordered.push_str(&text[half.clone()]);
+            reordered.push('\n');
+        }
+    }
+    reordered.pop();
+    if reordered != text[range.clone()] {
+        out.push(Edit::replace(range, reordered, Rule::ColumnReorder));
+    }
+}
+
+/// The number of characters in `range` of `text`: its width on pdftotext's
+/// character grid.
+fn columns(text: &str, range: Range<usize>) -> usize {
+    text[range].chars().count()
+}
+
+/// The runs of spaces inside a line's content, with the column after each.
+fn gaps<'a>(text: &'a str, line: &Line) -> impl Iterator<Item = Gap> + 'a {
+    let base = line.content.start;
+    let lead = columns(text, line.range.start..base);
+    let mut open = None;
+    let mut width = 0;
+    text[line.content.clone()]
+        .char_indices()
+        .enumerate()
+        .filter_map(move |(column, (i, c))| {
+            if c == ' ' {
+                open = open.or(Some(base + i));
+                return None;
+            }
+            let gap = open.take().map(|start| Gap {
+                start,
+                end: base + i,
+                column: lead + column,
+                width,
+            });
+            width += page::char_width(c);
+            gap
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+
+    fn repair(text: &str) -> String {
+        let mut out = Vec::new();
+        edits(text, &mut out);
+        apply(text, &out).0
+    }
+
+    const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+
+    /// A full line of the left or right column: 24 Han, the second telling
+    /// the row.
+    fn half(side: char, row: usize) -> String {
+        format!("{side}{}{}", STEMS[row], "文".repeat(22))
+    }
+
+    /// A pdftotext-layout page of `rows`, each `(left, right)`, the right
+    /// column starting at character column 40.
+    fn page(rows: &[(String, String)]) -> String {
+        rows.iter()
+            .map(|(l, r)| format!("{}\n", format!("{l:<40}{r}").trim_end()))
+            .collect()
+    }
+
+    fn rows(range: std::ops::Range<usize>) -> Vec<(String, String)> {
+        range.map(|i| (half('左', i), half('右', i))).collect()
+    }
+
+    /// The left halves, then the right halves, one a line.
+    fn read(rows: &[(String, String)]) -> String {
+        let left = rows.iter().map(|r| &r.0).filter(|h| !h.is_empty());
+        let right = rows.iter().map(|r| &r.1).filter(|h| !h.is_empty());
+        left.chain(right).map(|h| format!("{h}\n")).collect()
+    }
+
+    #[test]
+    fn table() {
+        let all = rows(0..10);
+        let header = format!("{}二〇二三年度报告\n", " ".repeat(30));
+        let banner = format!("通栏标题{}\n", "横跨两栏".repeat(12));
+        let mut squeezed = all.clone();
+        squeezed[3] = (format!("{} {}", all[3].0, all[3].1), String::new());
+        let mut halves = all.clone();
+        halves[5].1.clear();
+        halves[6].0.clear();
+        let mut gapped = page(&all);
+        gapped.insert(page(&all[..4]).len(), '\n');
+        let interleaved = read(&all).lines().fold(String::new(), |t, l| t + l + "\n");
+        let aligned: String = (0..10)
+            .map(|i| format!("word{i}  word  word  word  word  word  word  word\n"))
+            .collect();
+        #[rustfmt::skip]
+        let cases: Vec<(String, String, &str)> = vec![
+            (page(&all), read(&all),
+             "side by side at a gutter: the left column, then the right"),
+            (format!("{header}\n{}\x0c{header}", page(&all)),
+             format!("{header}\n{}\x0c{header}", read(&all)),
+             "a centred header spans the gutter: it stays before the region"),
+            (page(&squeezed), read(&all),
+             "a pair squeezed to one space is divided where a full left line ends"),
+            (page(&halves), read(&halves),
+             "a line with only a left or only a right half"),
+            (gapped, read(&all),
+             "a blank line inside the region says nothing about the other column"),
+            (format!("{}{banner}{}", page(&all[..5]), page(&all[5..])),
+             format!("{}{banner}{}", read(&all[..5]), read(&all[5..])),
+             "a line crossing the gutter ends a region"),
+            (page(&all[..4]), page(&all[..4]),
+             "four lines side by side are too little evidence"),
+            (interleaved.clone(), interleaved,
+             "columns interleaved line by line, with no gap, are left alone"),
+            (aligned.clone(), aligned,
+             "justified text has wide gaps all along its lines, not one gutter"),
+            (read(&all), read(&all),
+             "the pass's own output is left alone"),
+        ];
+        for (input, expected, why) in cases {
+            assert_eq!(repair(&input), expected, "{why}");
+        }
+    }
+
+    #[test]
+    fn one_edit_per_region() {
+        let text = page(&rows(0..10));
+        let mut out = Vec::new();
+        edits(&text, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].range, 0..text.len() - 1);
+        assert_eq!(out[0].rule, Rule::ColumnReorder);
+    }
+}
