@@ -15,34 +15,41 @@
 //! indented past [`MIN_GUTTER`] cells (only the right column), or one with
 //! a single run of two or more spaces (justified or letter-spaced text has
 //! them all along its lines) with at least [`MIN_SIDE`] characters on each
-//! side. The window of `2 × JITTER + 1` columns where most of those lines
-//! start their right half holds the gutter, at their median. A page with
-//! fewer than [`MIN_LINES`] of them, or with fewer than one in
-//! [`MIN_SHARE`] of its lines, is one column and left alone. Each line of a
-//! two-column page is then one of:
+//! side. For each kind (see [`Gutter`] for why two), the window of
+//! `2 × JITTER + 1` columns where most of them start their right half
+//! holds the gutter, at their median. A page with fewer than
+//! [`MIN_LINES`] such lines, or with fewer than one in [`MIN_SHARE`] of its
+//! lines, is one column and left alone. Each line of a two-column page is
+//! then one of (the gutter followed down the page as it drifts, see
+//! [`classify`]):
 //!
-//! * right only: it starts within [`JITTER`] cells of the gutter, or past
-//!   it (a paragraph's last line in the left column leaves the left half
-//!   empty);
-//! * divided: it starts in the left half and has a run of spaces ending
-//!   within [`JITTER`] of the gutter; the longest such run, the nearest
-//!   among equals, divides it. A single space divides a line only when the
-//!   line would otherwise reach past the gutter window, since a left line
-//!   ending in `2023 年` has single spaces near the gutter too. A line that
-//!   reaches past the window with no space near the gutter is divided at
-//!   the space where its left part is as wide (in display width) as a full
-//!   left line, within [`SQUEEZE`]: the squeezed pair above;
+//! * right only: it is indented to within [`JITTER`] cells of the gutter,
+//!   or past it (a paragraph's last line in the left column leaves the
+//!   left half empty);
+//! * divided: it starts in the left half and has a run of two or more
+//!   spaces ending within `2 × JITTER` of the gutter; the longest such run,
+//!   the nearest among equals, divides it. Failing that, a single space
+//!   divides a *squeezed* pair: where its left part is as wide (in display
+//!   width) as a full left line, within [`SQUEEZE`] (three times that if
+//!   the space stands between two Han characters, where Chinese text has
+//!   no space of its own); or, for a line that reaches past the gutter
+//!   window, the single space nearest the gutter. A line that does not
+//!   reach past the window is not divided at any other single space,
+//!   since a left line ending in `2023 年` has single spaces near the
+//!   gutter too;
 //! * left only: it starts in the left half and ends within the window;
 //! * full width: it starts in the middle (a centred title or running
 //!   header), or reaches past the window and cannot be divided. It belongs
 //!   to neither column and ends the column region.
 //!
 //! Between two full-width lines (or a page's edges), a region with at least
-//! [`MIN_REGION_SPLITS`] lines divided by a wide gap becomes its left halves, one a line, then
-//! its right halves. Blank lines inside the region are dropped: pdftotext
-//! writes one where either column has vertical space, so it says nothing
-//! about the other column, and a blank line kept in the wrong column would
-//! break a paragraph; the lines pass judges the breaks from the text alone.
+//! [`MIN_REGION_SPLITS`] lines divided by a wide gap is rewritten from its
+//! first divided line on (a title or byline above it stays where it is) as
+//! its left halves, one a line, then its right halves. Blank lines inside
+//! the region are dropped: pdftotext writes one where either column has
+//! vertical space, so it says nothing about the other column, and a blank
+//! line kept in the wrong column would break a paragraph; the lines pass
+//! judges the breaks from the text alone.
 //!
 //! Text that interleaves the columns line by line with no gap (pdftotext
 //! without `-layout`, pdfminer, pdfplumber) has no gutter to find, and is
@@ -123,6 +130,9 @@ struct Gap {
     column: usize,
     /// The display width of the line's content before the spaces.
     width: usize,
+    /// Whether wide characters (Han, full-width punctuation) stand on both
+    /// sides: Chinese text has no spaces of its own there.
+    between_wide: bool,
 }
 
 impl Gap {
@@ -131,10 +141,24 @@ impl Gap {
     }
 }
 
+/// Where a page's right column starts, as character columns.
+///
+/// pdftotext counts the leading spaces of a line with only a right half by
+/// the page's average cell width, and the cells of a line with both halves
+/// by their characters, so on some pages the two disagree by several cells:
+/// each is estimated from its own kind of line.
+#[derive(Clone, Copy, Debug)]
+struct Gutter {
+    /// Where the right half starts after a wide gap.
+    divided: usize,
+    /// Where a line with only a right half is indented to.
+    indent: usize,
+}
+
 /// Proposes the reordering edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let lines = page::lines(text);
-    let mut counts = Vec::new();
+    let mut counts = (Vec::new(), Vec::new());
     let mut sides = Vec::new();
     let mut widths = Vec::new();
     let mut rest = &lines[..];
@@ -145,14 +169,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         let Some(gutter) = gutter(text, page, &mut counts) else {
             continue;
         };
-        sides.clear();
-        sides.extend(page.iter().map(|l| side(text, l, gutter, None)));
+        classify(text, page, gutter, None, &mut sides);
         if let Some(measure) = measure(text, &sides, &mut widths) {
-            for (s, line) in sides.iter_mut().zip(page) {
-                if *s == Side::Full {
-                    *s = side(text, line, gutter, Some(measure));
-                }
-            }
+            classify(text, page, gutter, Some(measure), &mut sides);
         }
         let mut start = 0;
         for end in (0..=page.len()).filter(|&i| sides.get(i).map_or(true, |s| *s == Side::Full)) {
@@ -162,82 +181,158 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     }
 }
 
-/// The gutter of a page as a character column, if the page has two columns.
-fn gutter(text: &str, page: &[Line], counts: &mut Vec<usize>) -> Option<usize> {
-    counts.clear();
+/// The gutter of a page, if the page has two columns. `counts` are scratch
+/// histograms of the columns where right halves start, after a wide gap and
+/// after an indent.
+fn gutter(
+    text: &str,
+    page: &[Line],
+    (divided, indented): &mut (Vec<usize>, Vec<usize>),
+) -> Option<Gutter> {
+    divided.clear();
+    indented.clear();
     let mut non_blank = 0;
     for line in page.iter().filter(|l| !l.is_blank()) {
         non_blank += 1;
         let chars = columns(text, line.content.clone());
         let lead = columns(text, line.range.start..line.content.start);
-        let column = if lead >= MIN_GUTTER {
-            (chars >= MIN_SIDE).then_some(lead)
-        } else {
-            let mut wide = gaps(text, line).filter(|g| g.len() >= 2);
-            match (wide.next(), wide.next()) {
-                (Some(gap), None)
-                    if gap.column - gap.len() - lead >= MIN_SIDE
-                        && lead + chars - gap.column >= MIN_SIDE =>
-                {
-                    Some(gap.column)
-                }
-                _ => None,
+        if lead >= MIN_GUTTER {
+            if chars >= MIN_SIDE {
+                count(indented, lead);
             }
-        };
-        if let Some(c) = column.filter(|&c| c >= MIN_GUTTER) {
-            if counts.len() <= c {
-                counts.resize(c + 1, 0);
+            continue;
+        }
+        let mut wide = gaps(text, line).filter(|g| g.len() >= 2);
+        if let (Some(gap), None) = (wide.next(), wide.next()) {
+            if gap.column - gap.len() - lead >= MIN_SIDE
+                && lead + chars - gap.column >= MIN_SIDE
+                && gap.column >= MIN_GUTTER
+            {
+                count(divided, gap.column);
             }
-            counts[c] += 1;
         }
     }
-    let span = 2 * JITTER + 1;
-    let window = |c: usize| counts[c..counts.len().min(c + span)].iter().sum::<usize>();
-    let best = (0..counts.len()).map(window).max()?;
-    if best < MIN_LINES || best * MIN_SHARE < non_blank {
+    let (lines, at) = densest(divided)?;
+    let indent = densest(indented);
+    let evidence = lines + indent.map_or(0, |i| i.0);
+    if lines < MIN_REGION_SPLITS || evidence < MIN_LINES || evidence * MIN_SHARE < non_blank {
         return None;
     }
-    // The median of the columns in the best window.
-    let first = (0..counts.len()).find(|&c| window(c) == best)?;
+    Some(Gutter {
+        divided: at,
+        indent: indent.map_or(at, |i| i.1),
+    })
+}
+
+fn count(counts: &mut Vec<usize>, column: usize) {
+    if counts.len() <= column {
+        counts.resize(column + 1, 0);
+    }
+    counts[column] += 1;
+}
+
+/// The window of `2 × JITTER + 1` columns that holds the most of `counts`:
+/// how many it holds, and their median column.
+fn densest(counts: &[usize]) -> Option<(usize, usize)> {
+    let span = 2 * JITTER + 1;
+    let window = |c: usize| counts[c..counts.len().min(c + span)].iter().sum::<usize>();
+    let (first, best) = (0..counts.len())
+        .map(|c| (c, window(c)))
+        .max_by_key(|&(c, n)| (n, usize::MAX - c))?;
     let mut seen = 0;
-    (first..counts.len()).find(|&c| {
+    let median = (first..counts.len()).find(|&c| {
         seen += counts[c];
         seen * 2 >= best
-    })
+    })?;
+    Some((best, median))
+}
+
+/// How each line of a two-column `page` divides, into `sides`.
+///
+/// The right column's start drifts down a page by more than it jitters
+/// from line to line, so each line is judged against where the nearest
+/// line above of its kind started its right half (after a wide gap, or an
+/// indent; not after a single space: a squeezed pair shows where the left
+/// half ended, not where the right column starts), kept within [`JITTER`]
+/// of the page's gutter. An indent is noisier than that drift, so a line
+/// indented to either the page's or the local gutter is a right half.
+fn classify(
+    text: &str,
+    page: &[Line],
+    gutter: Gutter,
+    measure: Option<usize>,
+    sides: &mut Vec<Side>,
+) {
+    sides.clear();
+    let mut local = gutter;
+    let near = |column: usize, at: usize| column.clamp(at.saturating_sub(JITTER), at + JITTER);
+    for line in page {
+        let at = Gutter {
+            indent: local.indent.min(gutter.indent),
+            ..local
+        };
+        let side = side(text, line, at, measure);
+        if let Side::Columns {
+            left,
+            right,
+            wide_gap,
+        } = &side
+        {
+            let column = columns(text, line.range.start..right.start);
+            if left.is_empty() {
+                local.indent = near(column, gutter.indent);
+            } else if *wide_gap {
+                local.divided = near(column, gutter.divided);
+            }
+        }
+        sides.push(side);
+    }
 }
 
 /// How `line` divides at `gutter`. `measure` is the display width of a full
 /// line of the left column, once known: a line that crosses the gutter
-/// with no gap near it may be a pair squeezed together with one space,
+/// with no wide gap near it may be a pair squeezed together with one space,
 /// divided where its left part is as wide as a full left line.
-fn side(text: &str, line: &Line, gutter: usize, measure: Option<usize>) -> Side {
+fn side(text: &str, line: &Line, gutter: Gutter, measure: Option<usize>) -> Side {
     if line.is_blank() {
         return Side::Blank;
     }
     let content = line.content.clone();
     let lead = columns(text, line.range.start..content.start);
-    if lead + JITTER >= gutter {
+    if lead + JITTER >= gutter.indent {
         return Side::Columns {
             left: content.start..content.start,
             right: content,
             wide_gap: false,
         };
     }
-    if lead * 2 >= gutter {
+    if lead * 2 >= gutter.indent.min(gutter.divided) {
         return Side::Full;
     }
-    let crosses = lead + columns(text, content.clone()) > gutter + JITTER;
-    let near = gaps(text, line)
-        .filter(|g| g.column.abs_diff(gutter) <= JITTER)
-        .min_by_key(|g| (usize::MAX - g.len(), g.column.abs_diff(gutter)))
-        .filter(|g| g.len() >= 2 || crosses);
+    let crosses = lead + columns(text, content.clone()) > gutter.divided + JITTER;
+    let wide = gaps(text, line)
+        .filter(|g| g.len() >= 2 && g.column.abs_diff(gutter.divided) <= 2 * JITTER)
+        .max_by_key(|g| (g.len(), usize::MAX - g.column.abs_diff(gutter.divided)));
     let squeezed = || {
-        let measure = measure?;
-        gaps(text, line)
-            .filter(|g| g.width.abs_diff(measure) <= SQUEEZE)
-            .min_by_key(|g| g.width.abs_diff(measure))
+        let by_width = measure.and_then(|m| {
+            gaps(text, line)
+                .filter(|g| {
+                    let off = g.width.abs_diff(m);
+                    match (crosses, g.between_wide) {
+                        (true, true) => off <= 3 * SQUEEZE,
+                        (true, false) | (false, true) => off <= SQUEEZE,
+                        (false, false) => false,
+                    }
+                })
+                .min_by_key(|g| g.width.abs_diff(m))
+        });
+        by_width.or_else(|| {
+            gaps(text, line)
+                .filter(|g| crosses && g.column.abs_diff(gutter.divided) <= JITTER)
+                .min_by_key(|g| g.column.abs_diff(gutter.divided))
+        })
     };
-    match near.or_else(|| crosses.then(squeezed).flatten()) {
+    match wide.or_else(squeezed) {
         Some(gap) => Side::Columns {
             left: content.start..gap.start,
             right: gap.end..content.end,
@@ -277,18 +372,19 @@ fn reorder(text: &str, sides: &[Side], lines: &[Line], out: &mut Vec<Edit>) {
         .iter()
         .filter(|s| matches!(s, Side::Columns { wide_gap: true, .. }))
         .count();
+    let divided = |s: &Side| matches!(s, Side::Columns { left, right, .. } if !left.is_empty() && !right.is_empty());
     let (Some(first), Some(last)) = (
-        lines.iter().find(|l| !l.is_blank()),
-        lines.iter().rev().find(|l| !l.is_blank()),
+        sides.iter().position(divided),
+        lines.iter().rposition(|l| !l.is_blank()),
     ) else {
         return;
     };
     if splits < MIN_REGION_SPLITS {
         return;
     }
-    let range = first.range.start..last.range.end;
+    let range = lines[first].range.start..lines[last].range.end;
     let mut reordered = String::with_capacity(range.len());
-    let halves = sides.iter().filter_map(|s| match s {
+    let halves = sides[first..].iter().filter_map(|s| match s {
         Side::Columns { left, right, .. } => Some((left, right)),
         Side::Blank | Side::Full => None,
     });
@@ -315,7 +411,7 @@ fn gaps<'a>(text: &'a str, line: &Line) -> impl Iterator<Item = Gap> + 'a {
     let base = line.content.start;
     let lead = columns(text, line.range.start..base);
     let mut open = None;
-    let mut width = 0;
+    let (mut width, mut last) = (0, 0);
     text[line.content.clone()]
         .char_indices()
         .enumerate()
@@ -324,13 +420,16 @@ fn gaps<'a>(text: &'a str, line: &Line) -> impl Iterator<Item = Gap> + 'a {
                 open = open.or(Some(base + i));
                 return None;
             }
+            let next = page::char_width(c);
             let gap = open.take().map(|start| Gap {
                 start,
                 end: base + i,
                 column: lead + column,
                 width,
+                between_wide: last == 2 && next == 2,
             });
-            width += page::char_width(c);
+            width += next;
+            last = next;
             gap
         })
 }
@@ -380,6 +479,11 @@ mod tests {
         let banner = format!("通栏标题{}\n", "横跨两栏".repeat(12));
         let mut squeezed = all.clone();
         squeezed[3] = (format!("{} {}", all[3].0, all[3].1), String::new());
+        let mut short = all.clone();
+        short[4].1 = "的？".into();
+        let mut tight = short.clone();
+        tight[4] = (format!("{} {}", short[4].0, short[4].1), String::new());
+        let byline = format!("   标题文字\n{}文／作者（科普作者）\n\n", " ".repeat(36));
         let mut halves = all.clone();
         halves[5].1.clear();
         halves[6].0.clear();
@@ -398,6 +502,10 @@ mod tests {
              "a centred header spans the gutter: it stays before the region"),
             (page(&squeezed), read(&all),
              "a pair squeezed to one space is divided where a full left line ends"),
+            (page(&tight), read(&short),
+             "a squeezed pair within the window is divided between two Han"),
+            (format!("{byline}{}", page(&all)), format!("{byline}{}", read(&all)),
+             "lines above the first divided line stay where they are"),
             (page(&halves), read(&halves),
              "a line with only a left or only a right half"),
             (gapped, read(&all),
