@@ -30,7 +30,8 @@
 //!   spaces ending within `2 × JITTER` of the gutter; the longest such run,
 //!   the nearest among equals, divides it. Failing that, a single space
 //!   divides a *squeezed* pair: where its left part is as wide (in display
-//!   width) as a full left line, within [`SQUEEZE`] (three times that if
+//!   width) as a full left line (measured over the whole chunk), within
+//!   [`SQUEEZE`] (three times that if
 //!   the space stands between two Han characters, where Chinese text has
 //!   no space of its own); or, for a line that reaches past the gutter
 //!   window, the single space nearest the gutter. A line that does not
@@ -68,8 +69,8 @@
 //! right column's last line, so they are still at the page's edges for the
 //! boilerplate pass, and the lines pass rejoins paragraphs in reading
 //! order. It is idempotent: its output has no lines side by side. It looks
-//! at one page at a time, and chunks are cut at page ends, so streaming
-//! gives the same result.
+//! at one chunk (see [`crate::chunk`]) at a time, as every pass does, so
+//! streaming gives the same result.
 
 use std::ops::Range;
 
@@ -156,23 +157,31 @@ struct Gutter {
 }
 
 /// Proposes the reordering edits for `text`.
+///
+/// The width of a full left line is measured over all two-column pages of
+/// the text: a page has too few lines divided by a wide gap to measure it
+/// alone, and the columns are as wide on every page.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let lines = page::lines(text);
     let mut counts = (Vec::new(), Vec::new());
     let mut sides = Vec::new();
     let mut widths = Vec::new();
-    let mut rest = &lines[..];
-    while let Some(first) = rest.first() {
-        let len = rest.partition_point(|l| l.page == first.page);
-        let (page, next) = rest.split_at(len);
-        rest = next;
-        let Some(gutter) = gutter(text, page, &mut counts) else {
-            continue;
-        };
-        classify(text, page, gutter, None, &mut sides);
-        if let Some(measure) = measure(text, &sides, &mut widths) {
-            classify(text, page, gutter, Some(measure), &mut sides);
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while let Some(first) = lines.get(start) {
+        let page = start..start + lines[start..].partition_point(|l| l.page == first.page);
+        start = page.end;
+        if let Some(gutter) = gutter(text, &lines[page.clone()], &mut counts) {
+            classify(text, &lines[page.clone()], gutter, None, &mut sides);
+            widths.extend(sides.iter().filter_map(|s| wide_left_width(text, s)));
+            pages.push((page, gutter));
         }
+    }
+    widths.sort_unstable();
+    let measure = widths.get(widths.len() * 3 / 4).copied();
+    for (page, gutter) in pages {
+        let page = &lines[page];
+        classify(text, page, gutter, measure, &mut sides);
         let mut start = 0;
         for end in (0..=page.len()).filter(|&i| sides.get(i).map_or(true, |s| *s == Side::Full)) {
             reorder(text, &sides[start..end], &page[start..end], out);
@@ -347,22 +356,20 @@ fn side(text: &str, line: &Line, gutter: Gutter, measure: Option<usize>) -> Side
     }
 }
 
-/// The display width of a full line of the left column: the upper quartile
-/// of the widths of the left halves of the lines divided by a wide gap (a
-/// paragraph's last line is short, so the widest are the full ones; the
-/// widest of all may have a few narrow letters too many).
-fn measure(text: &str, sides: &[Side], widths: &mut Vec<usize>) -> Option<usize> {
-    widths.clear();
-    widths.extend(sides.iter().filter_map(|s| match s {
+/// The display width of the left half of a line divided by a wide gap.
+///
+/// The upper quartile of these is the width of a full left line: a
+/// paragraph's last line is short, so the widest are the full ones, and
+/// the widest of all may have a few narrow letters too many.
+fn wide_left_width(text: &str, side: &Side) -> Option<usize> {
+    match side {
         Side::Columns {
             left,
             wide_gap: true,
             ..
         } => Some(page::width(&text[left.clone()])),
         _ => None,
-    }));
-    widths.sort_unstable();
-    widths.get(widths.len() * 3 / 4).copied()
+    }
 }
 
 /// Replaces a region of a two-column page with its left halves, then its
