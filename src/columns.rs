@@ -29,15 +29,14 @@
 //! * divided: it starts in the left half and has a run of two or more
 //!   spaces ending within `2 × JITTER` of the gutter; the longest such run,
 //!   the nearest among equals, divides it. Failing that, a single space
-//!   divides a *squeezed* pair: where its left part is as wide (in display
-//!   width) as a full left line (measured over the whole chunk), within
-//!   [`SQUEEZE`] (three times that if
-//!   the space stands between two Han characters, where Chinese text has
-//!   no space of its own); or, for a line that reaches past the gutter
-//!   window, the single space nearest the gutter. A line that does not
-//!   reach past the window is not divided at any other single space,
-//!   since a left line ending in `2023 年` has single spaces near the
-//!   gutter too;
+//!   may divide a *squeezed* pair, where the left part is as wide (in
+//!   display width) as a full left line (measured over the whole chunk):
+//!   in a line that reaches past the gutter window, the space that ends a
+//!   left part within [`SQUEEZE`] of that width (three times that between
+//!   two Han characters, where Chinese text has no space of its own), or
+//!   else the space nearest the gutter; in a line within the window, only
+//!   a space between two Han characters within [`SQUEEZE`], since a left
+//!   line ending in `2023 年` has single spaces near the gutter too;
 //! * left only: it starts in the left half and ends within the window;
 //! * full width: it starts in the middle (a centred title or running
 //!   header), or reaches past the window and cannot be divided. It belongs
