@@ -19,9 +19,10 @@
 //! `2 × JITTER + 1` columns where most of them start their right half
 //! holds the gutter, at their median. A page with fewer than
 //! [`MIN_LINES`] such lines, or with fewer than one in [`MIN_SHARE`] of its
-//! lines, is one column and left alone. Each line of a two-column page is
-//! then one of (the gutter followed down the page as it drifts, see
-//! [`classify`]):
+//! lines, is one column and left alone, and so is a chunk whose full left
+//! line (see below) is narrower than [`MIN_MEASURE`]. Each line of a
+//! two-column page is then one of (the gutter followed down the page as it
+//! drifts, see [`classify`]):
 //!
 //! * right only: it is indented to within [`JITTER`] cells of the gutter,
 //!   or past it (a paragraph's last line in the left column leaves the
@@ -96,6 +97,11 @@ const MIN_SHARE: usize = 8;
 /// How far the right column's start on a line may be from the gutter, in
 /// character cells, either way.
 const JITTER: usize = 6;
+
+/// The narrowest full left line, in display width (Han count two): a
+/// column of text is wider than 15 Han characters, while verse set in two
+/// halves per line (`床前明月光，    疑是地上霜。`) is narrower.
+const MIN_MEASURE: usize = 30;
 
 /// How far, in display width, the left half of a line squeezed against
 /// the right column with a single space may be from a full left line.
@@ -177,10 +183,16 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         }
     }
     widths.sort_unstable();
-    let measure = widths.get(widths.len() * 3 / 4).copied();
+    let Some(measure) = widths
+        .get(widths.len() * 3 / 4)
+        .copied()
+        .filter(|&m| m >= MIN_MEASURE)
+    else {
+        return;
+    };
     for (page, gutter) in pages {
         let page = &lines[page];
-        classify(text, page, gutter, measure, &mut sides);
+        classify(text, page, gutter, Some(measure), &mut sides);
         let mut start = 0;
         for end in (0..=page.len()).filter(|&i| sides.get(i).map_or(true, |s| *s == Side::Full)) {
             reorder(text, &sides[start..end], &page[start..end], out);
@@ -286,11 +298,11 @@ fn classify(
             wide_gap,
         } = &side
         {
-            let column = columns(text, line.range.start..right.start);
+            let column = || columns(text, line.range.start..right.start);
             if left.is_empty() {
-                local.indent = near(column, gutter.indent);
+                local.indent = near(column(), gutter.indent);
             } else if *wide_gap {
-                local.divided = near(column, gutter.divided);
+                local.divided = near(column(), gutter.divided);
             }
         }
         sides.push(side);
@@ -495,6 +507,16 @@ mod tests {
         halves[6].0.clear();
         let mut gapped = page(&all);
         gapped.insert(page(&all[..4]).len(), '\n');
+        let verse: String = (0..10)
+            .map(|i| {
+                format!(
+                    "{}床前明月光照{}，      疑是地上霜满{}。\n",
+                    " ".repeat(8),
+                    STEMS[i],
+                    STEMS[i]
+                )
+            })
+            .collect();
         let interleaved = read(&all).lines().fold(String::new(), |t, l| t + l + "\n");
         let aligned: String = (0..10)
             .map(|i| format!("word{i}  word  word  word  word  word  word  word\n"))
@@ -525,6 +547,8 @@ mod tests {
              "columns interleaved line by line, with no gap, are left alone"),
             (aligned.clone(), aligned,
              "justified text has wide gaps all along its lines, not one gutter"),
+            (verse.clone(), verse,
+             "verse in two halves a line is narrower than a column of text"),
             (read(&all), read(&all),
              "the pass's own output is left alone"),
         ];

@@ -172,7 +172,7 @@ fn columns_switch() {
     let rows: String = (0..10)
         .map(|i| {
             format!(
-                "左栏第{i}行文字内容很长很长{:<20}右栏第{i}行文字内容很长很长\n",
+                "左栏第{i}行的文字内容很长很长很长{:<20}右栏第{i}行的文字内容很长很长很长\n",
                 ""
             )
         })
@@ -186,7 +186,7 @@ fn columns_switch() {
     );
     let read = run(&kept[1..]);
     assert!(
-        read.starts_with("左栏第0行文字内容很长很长\n左栏第1行"),
+        read.starts_with("左栏第0行的文字内容很长很长很长\n左栏第1行"),
         "without it the left column comes first: {read}"
     );
 }
