@@ -107,15 +107,17 @@ const MIN_MEASURE: usize = 30;
 /// the right column with a single space may be from a full left line.
 const SQUEEZE: usize = 3;
 
-/// Split lines a region needs before it is reordered: a region of one or
-/// two is more likely a heading beside a date than two columns.
+/// Lines divided by a wide gap that a page, and a region of it, need before
+/// they are reordered: one or two are more likely a heading beside a date
+/// than two columns.
 const MIN_REGION_SPLITS: usize = 3;
 
 /// How a line of a two-column page divides.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Side {
     Blank,
-    /// Spans the gutter: ends a column region.
+    /// Belongs to neither column (a centred title or header, or a line
+    /// across the gutter): ends a column region.
     Full,
     /// The text of each column (an empty range where a half is empty), and
     /// whether a run of two or more spaces divides them.
@@ -232,10 +234,10 @@ fn gutter(
             }
         }
     }
-    let (lines, at) = densest(divided)?;
+    let (wide, at) = densest(divided)?;
     let indent = densest(indented);
-    let evidence = lines + indent.map_or(0, |i| i.0);
-    if lines < MIN_REGION_SPLITS || evidence < MIN_LINES || evidence * MIN_SHARE < non_blank {
+    let evidence = wide + indent.map_or(0, |i| i.0);
+    if wide < MIN_REGION_SPLITS || evidence < MIN_LINES || evidence * MIN_SHARE < non_blank {
         return None;
     }
     Some(Gutter {
@@ -244,6 +246,7 @@ fn gutter(
     })
 }
 
+/// Counts one line whose right half starts at `column`.
 fn count(counts: &mut Vec<usize>, column: usize) {
     if counts.len() <= column {
         counts.resize(column + 1, 0);
@@ -309,10 +312,9 @@ fn classify(
     }
 }
 
-/// How `line` divides at `gutter`. `measure` is the display width of a full
-/// line of the left column, once known: a line that crosses the gutter
-/// with no wide gap near it may be a pair squeezed together with one space,
-/// divided where its left part is as wide as a full left line.
+/// How `line` divides at `gutter` (the rules of the module doc). `measure`
+/// is the display width of a full line of the left column, once known; it
+/// finds the single space of a squeezed pair.
 fn side(text: &str, line: &Line, gutter: Gutter, measure: Option<usize>) -> Side {
     if line.is_blank() {
         return Side::Blank;
@@ -383,8 +385,9 @@ fn wide_left_width(text: &str, side: &Side) -> Option<usize> {
     }
 }
 
-/// Replaces a region of a two-column page with its left halves, then its
-/// right halves, if enough of its lines are split.
+/// Replaces a region of a two-column page, from its first divided line on,
+/// with its left halves, then its right halves, if enough of its lines are
+/// divided by a wide gap.
 fn reorder(text: &str, sides: &[Side], lines: &[Line], out: &mut Vec<Edit>) {
     let splits = sides
         .iter()
