@@ -32,15 +32,19 @@
 //!   the nearest among equals, divides it. Failing that, a single space
 //!   may divide a *squeezed* pair, where the left part is as wide (in
 //!   display width) as a full left line (measured over the whole chunk):
-//!   in a line that reaches past the gutter window, the space that ends a
-//!   left part within [`SQUEEZE`] of that width (three times that between
-//!   two Han characters, where Chinese text has no space of its own), or
-//!   else the space nearest the gutter; in a line within the window, only
-//!   a space between two Han characters within [`SQUEEZE`], since a left
-//!   line ending in `2023 年` has single spaces near the gutter too;
-//! * left only: it starts in the left half and ends within the window;
+//!   in a line too long for one left line (it reaches past the gutter
+//!   window, or is wider than a full left line by more than twice
+//!   [`SQUEEZE`]: the right half of a squeezed pair moves left with it),
+//!   the space that ends a left part within [`SQUEEZE`] of that width
+//!   (three times that between two Han characters, where Chinese text has
+//!   no space of its own), or else the space nearest the gutter; in any
+//!   other line, only a space between two Han characters within
+//!   [`SQUEEZE`], since a left line ending in `2023 年` has single spaces
+//!   near the gutter too;
+//! * left only: it starts in the left half and is not too long for one
+//!   left line;
 //! * full width: it starts in the middle (a centred title or running
-//!   header), or reaches past the window and cannot be divided. It belongs
+//!   header), or is too long for one left line and cannot be divided. It belongs
 //!   to neither column and ends the column region.
 //!
 //! Between two full-width lines (or a page's edges), a region with at least
@@ -331,7 +335,8 @@ fn side(text: &str, line: &Line, gutter: Gutter, measure: Option<usize>) -> Side
     if lead * 2 >= gutter.indent.min(gutter.divided) {
         return Side::Full;
     }
-    let crosses = lead + columns(text, content.clone()) > gutter.divided + JITTER;
+    let crosses = lead + columns(text, content.clone()) > gutter.divided + JITTER
+        || measure.is_some_and(|m| page::width(&text[content.clone()]) > m + 2 * SQUEEZE);
     let wide = gaps(text, line)
         .filter(|g| g.len() >= 2 && g.column.abs_diff(gutter.divided) <= 2 * JITTER)
         .max_by_key(|g| (g.len(), usize::MAX - g.column.abs_diff(gutter.divided)));
@@ -504,6 +509,10 @@ mod tests {
         short[4].1 = "的？".into();
         let mut tight = short.clone();
         tight[4] = (format!("{} {}", short[4].0, short[4].1), String::new());
+        let mut latin = all.clone();
+        latin[4].1 = "2023 年度报告".into();
+        let mut squeezed_latin = latin.clone();
+        squeezed_latin[4] = (format!("{} {}", latin[4].0, latin[4].1), String::new());
         let byline = format!("   标题文字\n{}文／作者（科普作者）\n\n", " ".repeat(36));
         let mut halves = all.clone();
         halves[5].1.clear();
@@ -535,6 +544,8 @@ mod tests {
              "a pair squeezed to one space is divided where a full left line ends"),
             (page(&tight), read(&short),
              "a squeezed pair within the window is divided between two Han"),
+            (page(&squeezed_latin), read(&latin),
+             "a squeezed pair short of the gutter window is still wider than a left line"),
             (format!("{byline}{}", page(&all)), format!("{byline}{}", read(&all)),
              "lines above the first divided line stay where they are"),
             (page(&halves), read(&halves),
