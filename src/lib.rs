@@ -56,10 +56,11 @@ impl Pass {
     ///
     /// Glyphs come first so that later passes see one kind of space and
     /// dash; columns next, so that the boilerplate and lines passes read a
-    /// two-column page in reading order; boilerplate before lines so that a paragraph interrupted by a
-    /// page's header and number is rejoined; lines before spacing so that a
-    /// run spaced out across a line break is judged whole; radicals last,
-    /// when a word broken across lines has been rejoined.
+    /// two-column page in reading order; boilerplate before lines so that
+    /// a paragraph interrupted by a page's header and number is rejoined;
+    /// lines before spacing so that a run spaced out across a line break is
+    /// judged whole; radicals last, when a word broken across lines has
+    /// been rejoined.
     pub const ALL: [Pass; 7] = [
         Pass::Decode,
         Pass::Glyphs,
