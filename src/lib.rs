@@ -23,6 +23,7 @@ use std::ops::Range;
 pub mod boilerplate;
 pub mod chars;
 pub mod chunk;
+pub mod columns;
 pub mod decode;
 pub mod doubled;
 pub mod edit;
@@ -44,6 +45,7 @@ pub use rule::{Rule, Rules};
 pub enum Pass {
     Decode,
     Glyphs,
+    Columns,
     Doubled,
     Boilerplate,
     Lines,
@@ -55,17 +57,19 @@ impl Pass {
     /// The passes in the order they run.
     ///
     /// Glyphs come first so that later passes see one kind of space and
-    /// dash; doubled glyphs next, on the lines as the extractor broke them
-    /// (so a fake-bold running header is found, and no later join or space
-    /// removal makes a run the pass did not see); boilerplate before lines so that a paragraph interrupted by a
-    /// page's header and number is rejoined; lines before spacing so that a
-    /// run spaced out across a line break is judged whole; radicals last,
-    /// when a word broken across lines has been rejoined (the doubled pass
-    /// reads a radical as the ideograph it stands for, so `一⼀` is a
-    /// pair).
-    pub const ALL: [Pass; 7] = [
+    /// dash; columns next, so that later passes read a two-column page in
+    /// reading order; doubled glyphs then, on lines as the extractor broke
+    /// them (so a fake-bold running header is found, and no later join or
+    /// space removal makes a run the pass did not see); boilerplate before
+    /// lines so that a paragraph interrupted by a page's header and number
+    /// is rejoined; lines before spacing so that a run spaced out across a
+    /// line break is judged whole; radicals last, when a word broken across
+    /// lines has been rejoined (the doubled pass reads a radical as the
+    /// ideograph it stands for, so `一⼀` is a pair).
+    pub const ALL: [Pass; 8] = [
         Pass::Decode,
         Pass::Glyphs,
+        Pass::Columns,
         Pass::Doubled,
         Pass::Boilerplate,
         Pass::Lines,
@@ -78,6 +82,7 @@ impl Pass {
         match self {
             Pass::Decode => "decode",
             Pass::Glyphs => "glyphs",
+            Pass::Columns => "columns",
             Pass::Doubled => "doubled",
             Pass::Boilerplate => "boilerplate",
             Pass::Lines => "lines",
@@ -107,6 +112,7 @@ impl Pass {
         match self {
             Pass::Decode => decode::edits(text, out),
             Pass::Glyphs => glyphs::edits(text, out),
+            Pass::Columns => columns::edits(text, out),
             Pass::Doubled => doubled::edits(text, out),
             Pass::Boilerplate => boilerplate::edits(text, out),
             Pass::Lines => lines::edits(text, out),

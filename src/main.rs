@@ -61,6 +61,11 @@ struct Args {
     #[arg(long)]
     no_glyphs: bool,
 
+    /// Keep two columns laid side by side as they are, instead of reading
+    /// the left column, then the right.
+    #[arg(long)]
+    no_columns: bool,
+
     /// Keep characters drawn twice for a fake bold (`重重要要`).
     #[arg(long)]
     no_doubled: bool,
@@ -87,6 +92,7 @@ impl Args {
         let off = [
             (Pass::Decode, self.no_decode),
             (Pass::Glyphs, self.no_glyphs),
+            (Pass::Columns, self.no_columns),
             (Pass::Doubled, self.no_doubled),
             (Pass::Boilerplate, self.no_boilerplate),
             (Pass::Lines, self.no_lines),

@@ -67,13 +67,16 @@ pub fn is_edge_space(c: char) -> bool {
 /// The display width of a line's content: two for Han and full-width
 /// characters, one for the rest, nothing for spaces.
 pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c {
-            ' ' | '\t' => 0,
-            c if (c as u32) < 0x1100 => 1,
-            _ => 2,
-        })
-        .sum()
+    s.chars().map(char_width).sum()
+}
+
+/// The display width of one character, as counted by [`width`].
+pub fn char_width(c: char) -> usize {
+    match c {
+        ' ' | '\t' => 0,
+        c if (c as u32) < 0x1100 => 1,
+        _ => 2,
+    }
 }
 
 #[cfg(test)]

@@ -49,6 +49,10 @@ rules! {
     OddSpace = "glyphs.odd_space",
     /// A zero-width character or soft hyphen removed.
     Invisible = "glyphs.invisible",
+    /// A region of a page laid out in two columns side by side, rewritten
+    /// as its left column followed by its right; one edit for the region,
+    /// since reordered text has no finer monotone map.
+    ColumnReorder = "columns.reorder",
     /// The second of a character drawn twice for a fake bold
     /// (`重重要要提提示示`).
     Doubled = "doubled.undouble",

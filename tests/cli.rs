@@ -166,3 +166,27 @@ fn closed_pipe_ends_quietly() {
     assert!(status.success(), "exit status {status}");
     assert_eq!(err, "", "no panic message");
 }
+
+#[test]
+fn columns_switch() {
+    let rows: String = (0..10)
+        .map(|i| {
+            format!(
+                "左栏第{i}行的文字内容很长很长很长{:<20}右栏第{i}行的文字内容很长很长很长\n",
+                ""
+            )
+        })
+        .collect();
+    let run = |args: &[&str]| String::from_utf8(zhtidy(args, rows.as_bytes()).stdout).unwrap();
+    let kept = ["--no-columns", "--no-lines", "--no-spacing"];
+    assert_eq!(
+        run(&kept),
+        rows,
+        "--no-columns keeps the columns side by side"
+    );
+    let read = run(&kept[1..]);
+    assert!(
+        read.starts_with("左栏第0行的文字内容很长很长很长\n左栏第1行"),
+        "without it the left column comes first: {read}"
+    );
+}

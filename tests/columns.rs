@@ -1,0 +1,101 @@
+//! The columns pass on the corpora, where it reorders only text laid out
+//! side by side, and on random two-column pages, where it moves text
+//! without losing any and leaves its own output alone.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use zhtidy::edit::apply;
+use zhtidy::{columns, Edit};
+
+/// The entries of `dir` that `keep`, sorted.
+fn entries(dir: &Path, keep: fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| keep(p))
+        .collect();
+    out.sort();
+    out
+}
+
+fn texts(dir: &Path) -> Vec<PathBuf> {
+    entries(dir, |p| p.extension().is_some_and(|x| x == "txt"))
+}
+
+fn dirs(dir: &Path) -> Vec<PathBuf> {
+    entries(dir, Path::is_dir)
+}
+
+fn column_edits(text: &str) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    columns::edits(text, &mut edits);
+    edits
+}
+
+fn reorders(path: &Path) -> bool {
+    let text = std::fs::read_to_string(path).expect("corpus text is UTF-8");
+    !column_edits(&text).is_empty()
+}
+
+/// The characters of a text other than spaces and line ends, sorted.
+fn ink(text: &str) -> Vec<char> {
+    let mut cs: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    cs.sort_unstable();
+    cs
+}
+
+/// Half of a line of a two-column page: Han, some Latin and punctuation,
+/// with the odd single space.
+fn half() -> impl Strategy<Value = String> {
+    let chars = prop::sample::select(&['中', '文', '，', '。', 'a', '1', ' '][..]);
+    prop::collection::vec(chars, 0..30).prop_map(|cs| cs.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Pages laid side by side at a jittering gutter, with blank lines and
+    /// page breaks: the pass moves text but never loses or adds any, and
+    /// its output is left alone by a second run.
+    #[test]
+    fn reordering_keeps_the_text_and_is_idempotent(
+        rows in prop::collection::vec((half(), 0usize..8, half(), 0usize..12), 0..40)
+    ) {
+        let text: String = rows
+            .iter()
+            .map(|(l, pad, r, extra)| match extra {
+                0 => "\n".to_string(),
+                1 => "\x0c".to_string(),
+                _ => format!("{l:<36}{}{r}\n", " ".repeat(*pad)),
+            })
+            .collect();
+        let once = apply(&text, &column_edits(&text)).0;
+        prop_assert_eq!(ink(&once), ink(&text));
+        prop_assert!(column_edits(&once).is_empty(), "not idempotent: {:?}", once);
+    }
+}
+
+#[test]
+fn only_side_by_side_columns_are_reordered() {
+    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
+    let extracted = corpora.join("extracted");
+    let mut checked = 0;
+    for layout in dirs(&extracted) {
+        for extractor in dirs(&layout) {
+            let side_by_side =
+                layout.ends_with("twocol") && extractor.ends_with("pdftotext-layout");
+            for path in texts(&extractor) {
+                assert_eq!(reorders(&path), side_by_side, "{}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    for dir in ["clean", "sources"] {
+        for path in texts(&corpora.join(dir)) {
+            assert!(!reorders(&path), "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 250, "only {checked} corpus texts found");
+}
