@@ -21,6 +21,21 @@
 //!
 //! Whitespace is no token. Tokens are ranges of the text they were cut
 //! from; [`crate::locate::Locator`] takes them back to the original input.
+//!
+//! ```
+//! use zhtidy::{locate::Locator, segment::{Kind, Segmenter}, Tidy};
+//!
+//! let input = "产 能 １ ２ ． ７ ％ ， C919 飞 机\n";
+//! let repaired = Tidy::new().repair(input);
+//! let text = repaired.text();
+//! let segmenter = Segmenter::new();
+//! let mut locator = Locator::new(input, repaired.map());
+//! let number = segmenter.tokens(text).find(|t| t.kind == Kind::Quantity).unwrap();
+//! assert_eq!(&text[number.range.clone()], "12．7％");
+//! // In the input it is `１ ２ ． ７ ％`, characters 4 to 13; the removed
+//! // space before it merged with the replaced digits, so it starts at 3.
+//! assert_eq!(locator.locate(number.range).chars, 3..13);
+//! ```
 
 use std::io::BufRead;
 use std::iter::Peekable;
