@@ -24,7 +24,9 @@
 //!    T`) or two of different scripts (`G a 2O 3`), optionally with
 //!    punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`), separated by
 //!    at most two spaces; at least four of them, or two when the run holds
-//!    Han or stands between Han text (`近 2 0 家`). Everything else stays:
+//!    Han or stands between Han text (`近 2 0 家`). A digit of a spaced
+//!    number that the extractor glued to the Han beside it belongs to the
+//!    run (`企业2 1 3 家`, `约8 . 6万人`). Everything else stays:
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
@@ -94,9 +96,30 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         {
             end += 1;
         }
-        let len = end + 1 - k;
-        if len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, k, end)) {
-            in_run[k..end].iter_mut().for_each(|g| *g = true);
+        // A digit of a spaced number glued to the Han beside it
+        // (`企业2 1 3 家`, `约8 . 6万人`) belongs to the run.
+        let near = |a: usize, b: usize| tokens[b].start - tokens[a].end <= MAX_RUN_GAP;
+        let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
+        let spaced_digit = |i: usize| tokens[i].spaced_like && is_numeral(tok(i));
+        let first = if k > 0
+            && spaced_digit(k)
+            && near(k - 1, k)
+            && glued_digit(tok(k - 1).chars().rev())
+        {
+            k - 1
+        } else {
+            k
+        };
+        if spaced_digit(end)
+            && end + 1 < tokens.len()
+            && near(end, end + 1)
+            && glued_digit(tok(end + 1).chars())
+        {
+            end += 1;
+        }
+        let len = end + 1 - first;
+        if len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, first, end)) {
+            in_run[first..end].iter_mut().for_each(|g| *g = true);
         }
         k = end + 1;
     }
@@ -244,6 +267,21 @@ fn latin_between_han(
         }
         k = next;
     }
+}
+
+/// Whether a token, read from the edge that faces a spaced-out number,
+/// starts with one digit and then Han: a digit of the number that the
+/// extractor glued to the Han text beside it. Only digits and only beside
+/// digits: `分散1 h 后` is a number and its unit, kept apart.
+fn glued_digit(mut chars: impl Iterator<Item = char>) -> bool {
+    chars.next().is_some_and(|c| c.is_ascii_digit()) && chars.next().is_some_and(is_han)
+}
+
+/// Digits and the marks of a number (`1`, `.`, `%`).
+fn is_numeral(token: &str) -> bool {
+    token
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation())
 }
 
 /// Whether a run of tokens `k..=end` holds Han or sits between Han text
@@ -470,6 +508,26 @@ mod tests {
             "version 2 0 of it",
             "version 2 0 of it",
             "two spaced digits in English are not evidence",
+        ),
+        (
+            "现有规模以上企业2 1 3 家，从业人员约8 . 6万人",
+            "现有规模以上企业213家，从业人员约8.6万人",
+            "digits of a spaced number glued to the Han beside it (pymupdf)",
+        ),
+        (
+            "集聚区2 0 2 3",
+            "集聚区2023",
+            "a glued digit opens the run at a line's end",
+        ),
+        (
+            "型号ARJ21 C919",
+            "型号ARJ21 C919",
+            "codes are no glued letters",
+        ),
+        (
+            "超声分散1 h 后加入，共B 2 类",
+            "超声分散1 h后加入，共B 2类",
+            "a number and its unit, or a letter and a number, are no spaced run",
         ),
         (
             "It is a test of the Snap-back effect",
