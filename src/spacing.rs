@@ -213,9 +213,9 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
 
 /// Whether the Latin phrase on one side of gap `g` (tokens joined by
 /// single spaces) has Han text, Chinese punctuation other than a closing
-/// bracket, or the line's edge on its far side: `开展 2024 年度`,
-/// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, but not
-/// `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
+/// bracket after it, or the line's edge on its far side: `开展 2024 年度`,
+/// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, `》2023 年`, but
+/// not `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
 /// not Latin text.
 fn latin_between_han(
     text: &str,
@@ -224,7 +224,11 @@ fn latin_between_han(
     g: usize,
     latin_on_right: bool,
 ) -> bool {
-    let far_cjk = |c: char| is_han(c) || (is_cjk_punct(c) && !crate::chars::is_closing(c));
+    // A closing bracket after the phrase ends a parenthesis (`上海
+    // 200237）`); before it, it ends Chinese text (`《学报》2023 年`).
+    let far_cjk = |c: char| {
+        is_han(c) || (is_cjk_punct(c) && !(latin_on_right && crate::chars::is_closing(c)))
+    };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
     let is_latin = |c: char| c.is_ascii_graphic();
     let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
@@ -270,11 +274,13 @@ fn latin_between_han(
 }
 
 /// Whether a token, read from the edge that faces a spaced-out number,
-/// starts with one digit and then Han: a digit of the number that the
-/// extractor glued to the Han text beside it. Only digits and only beside
-/// digits: `分散1 h 后` is a number and its unit, kept apart.
+/// starts with one digit and then Han or a Chinese mark: a digit of the
+/// number that the extractor glued to the Chinese text beside it
+/// (`企业2`, `》2`). Only digits and only beside digits: `分散1 h 后` is a
+/// number and its unit, kept apart.
 fn glued_digit(mut chars: impl Iterator<Item = char>) -> bool {
-    chars.next().is_some_and(|c| c.is_ascii_digit()) && chars.next().is_some_and(is_han)
+    chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.next().is_some_and(|c| is_han(c) || is_cjk_punct(c))
 }
 
 /// Digits and the marks of a number (`1`, `.`, `%`).
@@ -518,6 +524,11 @@ mod tests {
             "集聚区2 0 2 3",
             "集聚区2023",
             "a glued digit opens the run at a line's end",
+        ),
+        (
+            "《学报》2 0 2 3 年第6期",
+            "《学报》2023年第6期",
+            "a digit glued to a Chinese mark",
         ),
         (
             "型号ARJ21 C919",
