@@ -24,9 +24,11 @@
 //!    T`) or two of different scripts (`G a 2O 3`), optionally with
 //!    punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`), separated by
 //!    at most two spaces; at least four of them, or two when the run holds
-//!    Han or stands between Han text (`近 2 0 家`). A digit of a spaced
-//!    number that the extractor glued to the Han beside it belongs to the
-//!    run (`企业2 1 3 家`, `约8 . 6万人`). Everything else stays:
+//!    Han or stands between Han text (`近 2 0 家`). A letter or digit of the
+//!    run that the extractor glued to the Chinese text beside it belongs to
+//!    the run (`企业2 1 3 家`, `约8 . 6万人`, `从E D A工具`), if it is of
+//!    the same kind as its neighbour in the run (not `分散1 h 后`, a
+//!    number and its unit). Everything else stays:
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
@@ -96,25 +98,18 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         {
             end += 1;
         }
-        // A digit of a spaced number glued to the Han beside it
-        // (`企业2 1 3 家`, `约8 . 6万人`) belongs to the run.
+        // A letter or digit of the run glued to the Chinese text beside it
+        // (`企业2 1 3 家`, `约8 . 6万人`, `从E D A工具`) belongs to it.
         let near = |a: usize, b: usize| tokens[b].start - tokens[a].end <= MAX_RUN_GAP;
         let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
-        let spaced_digit = |i: usize| tokens[i].spaced_like && is_numeral(tok(i));
-        let first = if k > 0
-            && spaced_digit(k)
-            && near(k - 1, k)
-            && glued_digit(tok(k - 1).chars().rev())
-        {
-            k - 1
-        } else {
-            k
+        let class = |i: usize| tokens[i].spaced_like.then(|| glue_class(tok(i))).flatten();
+        let first = match class(k) {
+            Some(c) if k > 0 && near(k - 1, k) && glued(tok(k - 1).chars().rev(), c) => k - 1,
+            _ => k,
         };
-        if spaced_digit(end)
-            && end + 1 < tokens.len()
-            && near(end, end + 1)
-            && glued_digit(tok(end + 1).chars())
-        {
+        if class(end).is_some_and(|c| {
+            end + 1 < tokens.len() && near(end, end + 1) && glued(tok(end + 1).chars(), c)
+        }) {
             end += 1;
         }
         let len = end + 1 - first;
@@ -273,21 +268,28 @@ fn latin_between_han(
     }
 }
 
-/// Whether a token, read from the edge that faces a spaced-out number,
-/// starts with one digit and then Han or a Chinese mark: a digit of the
-/// number that the extractor glued to the Chinese text beside it
-/// (`企业2`, `》2`). Only digits and only beside digits: `分散1 h 后` is a
-/// number and its unit, kept apart.
-fn glued_digit(mut chars: impl Iterator<Item = char>) -> bool {
-    chars.next().is_some_and(|c| c.is_ascii_digit())
-        && chars.next().is_some_and(|c| is_han(c) || is_cjk_punct(c))
-}
-
-/// Digits and the marks of a number (`1`, `.`, `%`).
-fn is_numeral(token: &str) -> bool {
-    token
+/// What a spaced token can be glued to: digits and number marks to a
+/// digit (`1`, `.`), a letter to a letter (`D`); `None` for the rest.
+fn glue_class(token: &str) -> Option<fn(char) -> bool> {
+    if token
         .bytes()
         .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation())
+    {
+        Some(|c: char| c.is_ascii_digit())
+    } else if token.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Some(|c: char| c.is_ascii_alphabetic())
+    } else {
+        None
+    }
+}
+
+/// Whether a token, read from the edge that faces a spaced-out run, starts
+/// with one character of the run's class and then Han or a Chinese mark:
+/// a letter or digit of the run that the extractor glued to the Chinese
+/// text beside it (`企业2`, `》2`, `从E`). Of the same class only:
+/// `分散1 h 后` is a number and its unit, kept apart.
+fn glued(mut chars: impl Iterator<Item = char>, class: fn(char) -> bool) -> bool {
+    chars.next().is_some_and(class) && chars.next().is_some_and(|c| is_han(c) || is_cjk_punct(c))
 }
 
 /// Whether a run of tokens `k..=end` holds Han or sits between Han text
@@ -524,6 +526,11 @@ mod tests {
             "集聚区2 0 2 3",
             "集聚区2023",
             "a glued digit opens the run at a line's end",
+        ),
+        (
+            "已形成从E D A工具、中低端C P U配套",
+            "已形成从EDA工具、中低端CPU配套",
+            "letters of a spaced word glued to the Han beside them",
         ),
         (
             "《学报》2 0 2 3 年第6期",
