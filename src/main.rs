@@ -74,7 +74,7 @@ struct Args {
     hmm: bool,
 
     /// With --words: no guessing of unknown words (the default).
-    #[arg(long, requires = "words")]
+    #[arg(long, requires = "words", overrides_with = "hmm")]
     no_hmm: bool,
 
     /// The format of --report, --sentences and --words: text, or json/jsonl

@@ -62,6 +62,24 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
         "the words of each block on a line; numbers and codes whole",
     ),
     (
+        &["--words"],
+        "他来到了网易杭研大厦\n",
+        "他 来到 了 网易 杭 研 大厦\n",
+        "no guessing of unknown words by default",
+    ),
+    (
+        &["--words", "--no-hmm", "--hmm"],
+        "他来到了网易杭研大厦\n",
+        "他 来到 了 网易 杭研 大厦\n",
+        "--hmm guesses 杭研; the last switch wins",
+    ),
+    (
+        &["--words", "--hmm", "--no-hmm"],
+        "他来到了网易杭研大厦\n",
+        "他 来到 了 网易 杭 研 大厦\n",
+        "--no-hmm after --hmm",
+    ),
+    (
         &["--words", "--format", "jsonl"],
         "全 市 Ｃ９１９\n",
         "{\"kind\":\"word\",\"text\":\"全市\",\"start\":0,\"end\":7,\"char_start\":0,\"char_end\":3}\n\
