@@ -93,9 +93,9 @@ pub struct Token {
 ///
 /// Off, by measurement (`zhtidy-bench words`, People's Daily 1998-01 gold):
 /// the model lowers word F1 from 0.862 to 0.838 here (jieba-rs alone: 0.829
-/// to 0.807). It guesses words from character runs the dictionary cut into
-/// single characters, and in news text most such runs are names and
-/// numbers-with-measure-words that the gold standard keeps apart.
+/// to 0.807), precision and recall both: most runs of single characters it
+/// joins into a guessed word are not one word of the gold. It also costs
+/// time.
 pub const DEFAULT_HMM: bool = false;
 
 /// jieba's own dictionary, loaded once per process, on first use.
@@ -318,7 +318,9 @@ fn whole_number(text: &str) -> Option<u32> {
 }
 
 /// Whether `unit` belongs to the `number` before it: a year (four digits
-/// and `年`), a month, a day, an hour, or a magnitude (`万`, `亿`).
+/// and `年`), a month, a day, an hour, or a magnitude (`万`, `亿`). These
+/// are the units the People's Daily gold keeps with their number; it never
+/// does so with `号` or with a measure word (`3 个`).
 fn takes_unit(number: &str, unit: &str) -> bool {
     if matches!(unit, "万" | "亿") {
         return !number.ends_with(['%', '％', '‰']);
@@ -329,7 +331,7 @@ fn takes_unit(number: &str, unit: &str) -> bool {
     match unit {
         "年" => number.chars().count() == 4,
         "月" => (1..=12).contains(&n),
-        "日" | "号" => (1..=31).contains(&n),
+        "日" => (1..=31).contains(&n),
         "时" => n <= 24,
         _ => false,
     }
