@@ -211,7 +211,7 @@ const CUT_BYTES: usize = 8 * 1024;
 
 /// Iterator over the tokens of a text; see [`Segmenter::tokens`].
 ///
-/// jieba cuts several kilobytes of lines at a time ([`CUT_BYTES`]), into
+/// jieba cuts several kilobytes of lines at a time (`CUT_BYTES`), into
 /// one vector; tokens are ranges, so nothing is allocated per token.
 pub struct Tokens<'a, P: Iterator<Item = Token>> {
     jieba: &'a Jieba,
