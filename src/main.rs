@@ -6,8 +6,12 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{ArgGroup, Parser, ValueEnum};
+use serde::Serialize;
+use zhtidy::locate::Locator;
 use zhtidy::report::{self, Format};
+use zhtidy::segment::Segmenter;
+use zhtidy::sentence;
 use zhtidy::stream::{ChunkReader, ReadError};
 use zhtidy::{Pass, Repaired, Tidy};
 
@@ -18,6 +22,9 @@ Examples:
   zhtidy --explain a.txt                       list every edit with its rule and position
   zhtidy --report *.txt                        per file: repairs by rule and a verdict
   zhtidy --report --format json *.txt          the same, one JSON object per file per line
+  zhtidy --sentences a.txt                     one sentence per line
+  zhtidy --words --dict names.txt a.txt        the words of each block, space-separated
+  zhtidy --words --format jsonl a.txt          one JSON record per token, with input offsets
   zhtidy --no-boilerplate a.txt -o clean.txt   keep headers and page numbers
   zhtidy --lossy broken.txt                    replace invalid UTF-8 instead of failing";
 
@@ -26,6 +33,7 @@ Examples:
 /// odd glyphs. Output has one block (paragraph, heading, list item) per line.
 #[derive(Parser, Debug)]
 #[command(version, after_help = EXAMPLES)]
+#[command(group(ArgGroup::new("formatted").args(["report", "sentences", "words"]).multiple(true)))]
 struct Args {
     /// Input files, read in order; `-` or none reads stdin.
     files: Vec<PathBuf>,
@@ -45,9 +53,35 @@ struct Args {
     #[arg(long, conflicts_with = "explain")]
     report: bool,
 
-    /// The format of --report: text, or json (one object per file per line).
-    #[arg(long, value_enum, value_name = "FORMAT", requires = "report")]
-    format: Option<Format>,
+    /// Instead of the text, its sentences, one per line.
+    #[arg(long, conflicts_with_all = ["explain", "report"])]
+    sentences: bool,
+
+    /// Instead of the text, its words (and numbers, codes, marks...), those
+    /// of each block on one line, separated by single spaces.
+    #[arg(long, conflicts_with_all = ["explain", "report", "sentences"])]
+    words: bool,
+
+    /// With --words: add the words of FILE, a jieba user dictionary (one
+    /// word a line, optionally followed by a frequency and a tag).
+    #[arg(long, value_name = "FILE", requires = "words")]
+    dict: Option<PathBuf>,
+
+    /// With --words: let jieba's hidden Markov model guess words that are
+    /// not in the dictionary (off by default: on the People's Daily gold
+    /// segmentation it lowers word F1 from 0.86 to 0.84).
+    #[arg(long, requires = "words", overrides_with = "no_hmm")]
+    hmm: bool,
+
+    /// With --words: no guessing of unknown words (the default).
+    #[arg(long, requires = "words", overrides_with = "hmm")]
+    no_hmm: bool,
+
+    /// The format of --report, --sentences and --words: text, or json/jsonl
+    /// (the same: one JSON object per line; per file for --report, per
+    /// sentence or token, with its offsets in the input, otherwise).
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "formatted")]
+    format: Option<OutputFormat>,
 
     /// Replace bytes that are not UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
@@ -104,6 +138,51 @@ impl Args {
     }
 }
 
+/// How --report, --sentences and --words print.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    #[default]
+    Text,
+    Json,
+    Jsonl,
+}
+
+/// What the filter writes for each repaired chunk.
+enum Mode {
+    Text,
+    Explain,
+    Sentences { json: bool },
+    Words { json: bool, segmenter: Segmenter },
+}
+
+impl Mode {
+    fn of(args: &Args) -> Result<Mode, Failure> {
+        let json = args.format.unwrap_or_default() != OutputFormat::Text;
+        if args.sentences {
+            return Ok(Mode::Sentences { json });
+        }
+        if !args.words {
+            return Ok(if args.explain {
+                Mode::Explain
+            } else {
+                Mode::Text
+            });
+        }
+        let mut segmenter = Segmenter::new();
+        if args.hmm || args.no_hmm {
+            segmenter = segmenter.hmm(args.hmm);
+        }
+        if let Some(path) = &args.dict {
+            let name = path.display();
+            let file = File::open(path).map_err(|e| Failure(format!("{name}: {e}")))?;
+            segmenter = segmenter
+                .with_user_dict(io::BufReader::new(file))
+                .map_err(|e| Failure(format!("{name}: {e}")))?;
+        }
+        Ok(Mode::Words { json, segmenter })
+    }
+}
+
 /// Why the run failed, already worded for the user.
 struct Failure(String);
 
@@ -127,7 +206,10 @@ fn run(args: &Args) -> Result<(), Failure> {
     };
     let mut sink = Sink::open(args.output.as_deref(), &inputs)?;
     if args.report {
-        let format = args.format.unwrap_or_default();
+        let format = match args.format.unwrap_or_default() {
+            OutputFormat::Text => Format::Text,
+            OutputFormat::Json | OutputFormat::Jsonl => Format::Json,
+        };
         let mut failed = 0;
         let written = report::write_reports(&tidy, &inputs, args.lossy, format, &mut sink.out)
             .map(|n| failed = n);
@@ -141,6 +223,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             ))),
         };
     }
+    let mode = Mode::of(args)?;
     for &input in &inputs {
         let name = input.display().to_string();
         let reader: Box<dyn Read> = if input == Path::new("-") {
@@ -149,6 +232,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             Box::new(File::open(input).map_err(|e| Failure(format!("{name}: {e}")))?)
         };
         let mut lines = LineCounter::default();
+        let mut before = Before::default();
         for chunk in ChunkReader::new(reader, args.lossy) {
             let chunk = chunk.map_err(|e| match e {
                 ReadError::Decode(d) => {
@@ -157,12 +241,34 @@ fn run(args: &Args) -> Result<(), Failure> {
                 ReadError::Io(e) => Failure(format!("{name}: {e}")),
             })?;
             let repaired = tidy.repair_chunk(&chunk.text);
-            let written = if args.explain {
-                explain(&mut sink.out, &name, &chunk.text, &repaired, &mut lines)
-            } else {
-                sink.out.write_all(repaired.text().as_bytes())
+            let out = &mut sink.out;
+            let written = match &mode {
+                Mode::Text => out.write_all(repaired.text().as_bytes()),
+                Mode::Explain => explain(out, &name, &chunk.text, &repaired, &mut lines),
+                Mode::Sentences { json } => {
+                    let units = sentence::sentences(repaired.text()).map(|r| (r, "sentence"));
+                    let format = UnitFormat {
+                        json: *json,
+                        share_lines: false,
+                        before,
+                    };
+                    write_units(out, units, &chunk.text, &repaired, format)
+                }
+                Mode::Words { json, segmenter } => {
+                    let units = segmenter
+                        .tokens(repaired.text())
+                        .map(|t| (t.range, t.kind.name()));
+                    let format = UnitFormat {
+                        json: *json,
+                        share_lines: true,
+                        before,
+                    };
+                    write_units(out, units, &chunk.text, &repaired, format)
+                }
             };
             sink.check(written)?;
+            before.bytes += chunk.text.len();
+            before.chars += chunk.text.chars().count();
         }
     }
     sink.finish()
@@ -275,5 +381,84 @@ fn explain(
         )?;
     }
     lines.lines_before += memchr::memchr_iter(b'\n', input.as_bytes()).count();
+    Ok(())
+}
+
+/// The input before the current chunk, to turn offsets in the chunk into
+/// offsets in the input.
+#[derive(Clone, Copy, Default)]
+struct Before {
+    bytes: usize,
+    chars: usize,
+}
+
+/// One sentence or token of `--format jsonl`.
+#[derive(Serialize)]
+struct Record<'a> {
+    kind: &'static str,
+    text: &'a str,
+    /// Byte offsets in the input (as decoded: with --lossy, each bad
+    /// sequence counts as the three bytes of U+FFFD).
+    start: usize,
+    end: usize,
+    /// Character offsets in the input.
+    char_start: usize,
+    char_end: usize,
+}
+
+/// How a chunk's sentences or tokens are written.
+#[derive(Clone, Copy)]
+struct UnitFormat {
+    /// JSON records with their place in the input, instead of text.
+    json: bool,
+    /// As text, the units of one block share a line, separated by single
+    /// spaces (words); otherwise each unit has a line (sentences).
+    share_lines: bool,
+    before: Before,
+}
+
+/// Writes sentences or tokens: ranges of the repaired chunk, with a kind.
+fn write_units(
+    out: &mut dyn Write,
+    units: impl Iterator<Item = (std::ops::Range<usize>, &'static str)>,
+    input: &str,
+    repaired: &Repaired,
+    format: UnitFormat,
+) -> io::Result<()> {
+    let UnitFormat {
+        json,
+        share_lines,
+        before,
+    } = format;
+    let text = repaired.text();
+    let mut locator = Locator::new(input, repaired.map());
+    let mut last_end = None;
+    for (range, kind) in units {
+        let unit = &text[range.clone()];
+        if json {
+            let at = locator.locate(range);
+            let record = Record {
+                kind,
+                text: unit,
+                start: before.bytes + at.bytes.start,
+                end: before.bytes + at.bytes.end,
+                char_start: before.chars + at.chars.start,
+                char_end: before.chars + at.chars.end,
+            };
+            serde_json::to_writer(&mut *out, &record)?;
+            out.write_all(b"\n")?;
+            continue;
+        }
+        if let Some(end) = last_end {
+            let same_block =
+                share_lines && memchr::memchr(b'\n', &text.as_bytes()[end..range.start]).is_none();
+            out.write_all(if same_block { b" " } else { b"\n" })?;
+        }
+        out.write_all(unit.as_bytes())?;
+        last_end = Some(range.end);
+    }
+    if last_end.is_some() && !json {
+        out.write_all(b"\n")?;
+    }
     Ok(())
 }

@@ -24,7 +24,11 @@
 //!    T`) or two of different scripts (`G a 2O 3`), optionally with
 //!    punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`), separated by
 //!    at most two spaces; at least four of them, or two when the run holds
-//!    Han or stands between Han text (`近 2 0 家`). Everything else stays:
+//!    Han or stands between Han text (`近 2 0 家`). A run may start or end
+//!    inside a token, at letters or digits that the extractor glued to the
+//!    Chinese text beside them (`企业2 1 3 家`, `从E D A工具`), if it also
+//!    holds a whole spaced-out token (not `分散1 h 后`, a number and its
+//!    unit). Everything else stays:
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
@@ -101,11 +105,21 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
             k += 1;
             continue;
         }
+        // A glued piece joins a run only through a neighbour of its own
+        // kind: `企业2 1 3` is one number, `分散1 h 后` a number and its unit.
+        let kind = |c: char| if matches!(c, '.' | ',') { 0 } else { script(c) };
+        let same_kind = |a: usize, b: usize| {
+            let last = text[tokens[a].start..tokens[a].end].chars().next_back();
+            let first = text[tokens[b].start..tokens[b].end].chars().next();
+            last.map(kind) == first.map(kind)
+        };
         let mut end = k;
         while end + 1 < tokens.len()
             && (end == k || tokens[end].spaced_like)
             && (tokens[end + 1].spaced_like || tokens[end + 1].spaced_head)
             && tokens[end + 1].start - tokens[end].end <= MAX_RUN_GAP
+            && (tokens[end].spaced_like || same_kind(end, end + 1))
+            && (tokens[end + 1].spaced_like || same_kind(end, end + 1))
         {
             end += 1;
             if !tokens[end].spaced_like {
@@ -220,9 +234,9 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
 
 /// Whether the Latin phrase on one side of gap `g` (tokens joined by
 /// single spaces) has Han text, Chinese punctuation other than a closing
-/// bracket, or the line's edge on its far side: `开展 2024 年度`,
-/// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, but not
-/// `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
+/// bracket after it, or the line's edge on its far side: `开展 2024 年度`,
+/// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, `》2023 年`, but
+/// not `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
 /// not Latin text.
 fn latin_between_han(
     text: &str,
@@ -538,6 +552,36 @@ mod tests {
             "version 2 0 of it",
             "version 2 0 of it",
             "two spaced digits in English are not evidence",
+        ),
+        (
+            "现有规模以上企业2 1 3 家，从业人员约8 . 6万人",
+            "现有规模以上企业213家，从业人员约8.6万人",
+            "digits of a spaced number glued to the Han beside it (pymupdf)",
+        ),
+        (
+            "集聚区2 0 2 3",
+            "集聚区2023",
+            "a glued digit opens the run at a line's end",
+        ),
+        (
+            "已形成从E D A工具、中低端C P U配套",
+            "已形成从EDA工具、中低端CPU配套",
+            "letters of a spaced word glued to the Han beside them",
+        ),
+        (
+            "《学报》2 0 2 3 年第6期",
+            "《学报》2023年第6期",
+            "a digit glued to a Chinese mark",
+        ),
+        (
+            "型号ARJ21 C919",
+            "型号ARJ21 C919",
+            "codes are no glued letters",
+        ),
+        (
+            "超声分散1 h 后加入，共B 2 类",
+            "超声分散1 h后加入，共B 2类",
+            "a number and its unit, or a letter and a number, are no spaced run",
         ),
         (
             "It is a test of the Snap-back effect",

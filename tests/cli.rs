@@ -49,6 +49,51 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
         "全 市\n已 建\n",
         "two passes switched off",
     ),
+    (
+        &["--sentences"],
+        "今 天 很 好 。 他 说 ：“ 走 吧 ！” 好 。\n标题\n",
+        "今天很好。\n他说：“走吧！”\n好。\n标题\n",
+        "one sentence per line, closing quotes kept, blocks end sentences",
+    ),
+    (
+        &["--words"],
+        "产 能 １ ２ ． ７ ％ ， C919 飞 机 。\n\n标题\n",
+        "产能 12．7％ ， C919 飞机 。\n标题\n",
+        "the words of each block on a line; numbers and codes whole",
+    ),
+    (
+        &["--words"],
+        "他来到了网易杭研大厦\n",
+        "他 来到 了 网易 杭 研 大厦\n",
+        "no guessing of unknown words by default",
+    ),
+    (
+        &["--words", "--no-hmm", "--hmm"],
+        "他来到了网易杭研大厦\n",
+        "他 来到 了 网易 杭研 大厦\n",
+        "--hmm guesses 杭研; the last switch wins",
+    ),
+    (
+        &["--words", "--hmm", "--no-hmm"],
+        "他来到了网易杭研大厦\n",
+        "他 来到 了 网易 杭 研 大厦\n",
+        "--no-hmm after --hmm",
+    ),
+    (
+        &["--words", "--format", "jsonl"],
+        "全 市 Ｃ９１９\n",
+        "{\"kind\":\"word\",\"text\":\"全市\",\"start\":0,\"end\":7,\"char_start\":0,\"char_end\":3}\n\
+         {\"kind\":\"identifier\",\"text\":\"C919\",\"start\":7,\"end\":20,\"char_start\":3,\"char_end\":8}\n",
+        "each token with its bytes and characters in the input, through the repairs \
+         (the removed space touches the replaced Ｃ９１９, so their changes merged)",
+    ),
+    (
+        &["--sentences", "--format", "json"],
+        "甲。乙\n",
+        "{\"kind\":\"sentence\",\"text\":\"甲。\",\"start\":0,\"end\":6,\"char_start\":0,\"char_end\":2}\n\
+         {\"kind\":\"sentence\",\"text\":\"乙\",\"start\":6,\"end\":9,\"char_start\":2,\"char_end\":3}\n",
+        "json is jsonl for sentences",
+    ),
 ];
 
 #[test]
@@ -72,6 +117,51 @@ fn explain_lists_edits_with_positions() {
         text,
         "-:1:1\tglyphs.radical\t\"⽅\" -> \"方\"\n-:1:3\tglyphs.fullwidth+glyphs.dash\t\"⸺ＡＢＣ１２３\" -> \"——ABC123\"\n"
     );
+}
+
+#[test]
+fn user_dictionary_adds_words() {
+    let dir = std::env::temp_dir().join(format!("zhtidy-dict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dict = dir.join("dict.txt");
+    std::fs::write(&dict, "澜江湾 10 ns\n").unwrap();
+    let words = |args: &[&str]| {
+        let out = zhtidy(args, "澜江湾集成电路\n".as_bytes());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_ne!(
+        words(&["--words"]),
+        "澜江湾 集成电路\n",
+        "the word is unknown"
+    );
+    assert_eq!(
+        words(&["--words", "--dict", dict.to_str().unwrap()]),
+        "澜江湾 集成电路\n"
+    );
+    std::fs::write(&dict, "澜江湾 many\n").unwrap();
+    let bad = zhtidy(&["--words", "--dict", dict.to_str().unwrap()], b"");
+    assert!(!bad.status.success());
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("dict.txt: line 1: "), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn switches_need_their_mode() {
+    for args in [
+        &["--dict", "x"][..],
+        &["--hmm"],
+        &["--format", "jsonl"],
+        &["--sentences", "--words"],
+    ] {
+        let out = zhtidy(args, b"");
+        assert!(!out.status.success(), "{args:?} is refused");
+    }
 }
 
 #[test]

@@ -3,6 +3,9 @@
 use std::io::Read;
 
 use proptest::prelude::*;
+use zhtidy::locate::Locator;
+use zhtidy::segment::Segmenter;
+use zhtidy::sentence::sentences;
 use zhtidy::stream::ChunkReader;
 use zhtidy::{Repaired, Tidy};
 
@@ -12,12 +15,52 @@ const ALPHABET: &[char] = &[
     '中', '文', '字', '的', '一', '方', '法', '⽅', '⼀', '⾼', '⻓', '\u{F900}', 'a', 'B', 'x',
     '-', '1', '2', '0', '.', '%', ' ', ' ', ' ', '\u{3000}', '\u{A0}', '\u{200B}', '\u{AD}', '\n',
     '\n', '\r', '\x0c', '，', '。', '“', '”', '（', '）', '、', '⸺', 'Ａ', '１', '\u{F06C}', '•',
-    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t',
+    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t', '！', '?', '…', '《', '》', '"', '@', 'ｗ', '/', ':',
+    '＿', '万', '年', '日', '３',
 ];
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(ALPHABET), 0..300)
         .prop_map(|cs| cs.into_iter().collect())
+}
+
+/// Checks that `units` (ranges of the repaired text) are in order, do not
+/// overlap, hold no whitespace at their ends, and together hold every
+/// non-whitespace character of the repaired text; and that each maps into
+/// the input, characters and bytes agreeing.
+fn check_units(
+    input: &str,
+    repaired: &Repaired,
+    units: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Result<(), TestCaseError> {
+    let out = repaired.text();
+    let mut covered = 0;
+    let mut last = 0;
+    let mut locator = Locator::new(input, repaired.map());
+    for r in units {
+        prop_assert!(
+            last <= r.start && r.start < r.end && r.end <= out.len(),
+            "{:?} after {}",
+            r,
+            last
+        );
+        let unit = &out[r.clone()];
+        prop_assert_eq!(unit.trim(), unit);
+        prop_assert!(
+            out[last..r.start].trim().is_empty(),
+            "uncovered text before {:?}",
+            r
+        );
+        covered += unit.chars().filter(|c| !c.is_whitespace()).count();
+        let at = locator.locate(r.clone());
+        prop_assert!(at.bytes.start <= at.bytes.end && at.bytes.end <= input.len());
+        prop_assert_eq!(at.chars.start, input[..at.bytes.start].chars().count());
+        prop_assert_eq!(at.chars.end, input[..at.bytes.end].chars().count());
+        last = r.end;
+    }
+    prop_assert!(out[last..].trim().is_empty());
+    prop_assert!(covered <= out.chars().count());
+    Ok(())
 }
 
 /// Applies the edit log to the input.
@@ -102,6 +145,27 @@ proptest! {
     #[test]
     fn streaming_equals_whole(input in text(), sizes in prop::collection::vec(1usize..40, 1..5)) {
         prop_assert_eq!(streamed(&input, sizes), Tidy::new().repair(&input).into_text());
+    }
+
+    #[test]
+    fn sentences_cover_the_text_and_map_into_the_input(input in text()) {
+        let repaired = Tidy::new().repair(&input);
+        check_units(&input, &repaired, sentences(repaired.text()))?;
+    }
+
+    #[test]
+    fn tokens_cover_the_text_and_map_into_the_input(input in text()) {
+        let repaired = Tidy::new().repair(&input);
+        let segmenter = Segmenter::new();
+        check_units(&input, &repaired, segmenter.tokens(repaired.text()).map(|t| t.range))?;
+    }
+
+    #[test]
+    fn units_of_any_string(input in any::<String>()) {
+        let repaired = Tidy::new().repair(&input);
+        check_units(&input, &repaired, sentences(repaired.text()))?;
+        let segmenter = Segmenter::new();
+        check_units(&input, &repaired, segmenter.tokens(repaired.text()).map(|t| t.range))?;
     }
 
     #[test]

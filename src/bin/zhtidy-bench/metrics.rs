@@ -14,17 +14,17 @@
 //! - numbers: a number of the truth is kept whole when all its characters
 //!   align, in order and with nothing between them, and no digit is glued
 //!   to either end;
-//! - words: jieba's words of both texts as spans of non-whitespace
-//!   characters; a candidate word is a hit when its characters align to
-//!   exactly one truth word;
+//! - words: zhtidy's words ([`zhtidy::segment`]) of both texts as spans of
+//!   non-whitespace characters; a candidate word is a hit when its
+//!   characters align to exactly one truth word;
 //! - boilerplate: candidate lines that [`crate::boilerplate`] recognises as
 //!   a running header or page number and that are not content of the truth,
 //!   plus such forms found inside other lines beyond what the truth has.
 
-use jieba_rs::Jieba;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::AddAssign;
+use zhtidy::segment::Segmenter;
 
 use crate::boilerplate::{Boilerplate, Leak};
 use crate::diff;
@@ -50,10 +50,10 @@ pub struct Truth {
 }
 
 impl Truth {
-    pub fn new(text: &str, jieba: &Jieba) -> Truth {
+    pub fn new(text: &str, segmenter: &Segmenter) -> Truth {
         let folded = text::fold(text);
         let seq = Seq::new(&folded);
-        let words = word_spans(&folded, jieba);
+        let words = word_spans(&folded, segmenter);
         Truth {
             chars: folded.chars().collect(),
             han: seq.chars.iter().filter(|&&c| text::is_han(c)).count(),
@@ -242,17 +242,18 @@ fn keep(list: &mut Vec<Snippet>, cap: usize, make: impl FnOnce() -> Snippet) {
 
 const RADIUS: usize = 8;
 
-/// jieba's words of a folded text as `[start, end)` spans of its
-/// non-whitespace characters; whitespace tokens are skipped.
-pub fn word_spans(folded: &str, jieba: &Jieba) -> Vec<(usize, usize)> {
+/// zhtidy's words of a folded text as `[start, end)` spans of its
+/// non-whitespace characters.
+pub fn word_spans(folded: &str, segmenter: &Segmenter) -> Vec<(usize, usize)> {
+    let solid = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
     let mut spans = Vec::new();
-    let mut at = 0;
-    for word in jieba.cut(folded, false) {
-        let n = word.chars().filter(|c| !c.is_whitespace()).count();
-        if n > 0 {
-            spans.push((at, at + n));
-        }
+    let (mut at, mut last) = (0, 0);
+    for token in segmenter.tokens(folded) {
+        at += solid(&folded[last..token.range.start]);
+        let n = solid(&folded[token.range.clone()]);
+        spans.push((at, at + n));
         at += n;
+        last = token.range.end;
     }
     spans
 }
@@ -290,7 +291,7 @@ pub fn score(
     candidate: &str,
     truth: &Truth,
     boilerplate: &Boilerplate,
-    jieba: &Jieba,
+    segmenter: &Segmenter,
     mut examples: Option<&mut Examples>,
 ) -> Counts {
     let folded = text::fold(candidate);
@@ -464,7 +465,7 @@ pub fn score(
     c.embedded_boilerplate = inside.saturating_sub(c.leaked_headers + c.leaked_page_numbers);
 
     // Words.
-    let words = word_spans(&folded, jieba);
+    let words = word_spans(&folded, segmenter);
     c.words_output = words.len();
     for (s, e) in words {
         let Some(t0) = o2t[s] else { continue };
@@ -486,19 +487,19 @@ mod tests {
     use super::*;
     use std::sync::OnceLock;
 
-    fn jieba() -> &'static Jieba {
-        static J: OnceLock<Jieba> = OnceLock::new();
-        J.get_or_init(Jieba::new)
+    fn segmenter() -> &'static Segmenter {
+        static S: OnceLock<Segmenter> = OnceLock::new();
+        S.get_or_init(Segmenter::new)
     }
 
     fn counts(candidate: &str, truth: &str) -> Counts {
-        let t = Truth::new(truth, jieba());
+        let t = Truth::new(truth, segmenter());
         let bp = Boilerplate::new(
             Some("2023 澜江湾集成电路产业发展报告"),
             Some("— {n} —"),
             Some(3),
         );
-        score(candidate, &t, &bp, jieba(), None)
+        score(candidate, &t, &bp, segmenter(), None)
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use jieba_rs::Jieba;
 use serde::Serialize;
+use zhtidy::segment::Segmenter;
 
 use crate::boilerplate::Boilerplate;
 use crate::corpus::{self, Case};
@@ -17,6 +17,11 @@ use crate::glyphs::{self, GlyphReport};
 use crate::metrics::{self, Counts, Examples, Figures, Truth};
 use crate::runner::Runner;
 use crate::table::Table;
+
+/// The layout whose two columns extractors interleave line by line: no
+/// repair of the text alone can restore its reading order, so word figures
+/// are also given without it.
+const INTERLEAVED: &str = "twocol";
 
 pub struct Options {
     pub json: Option<PathBuf>,
@@ -86,6 +91,8 @@ struct Report {
     overall: Pair,
     by_extractor: BTreeMap<String, Pair>,
     by_layout: BTreeMap<String, Pair>,
+    /// By extractor, without the layout whose columns extractors interleave.
+    by_extractor_single_column: BTreeMap<String, Pair>,
     glyphs: Option<GlyphReport>,
     must_not_change: MncReport,
     files: Vec<FileResult>,
@@ -128,11 +135,11 @@ pub fn run(opts: Options) -> Result<(), String> {
     let threads = opts
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let jieba = Jieba::new();
+    let segmenter = Segmenter::new();
     let truths: BTreeMap<&str, Truth> = corpus
         .truths
         .iter()
-        .map(|(doc, text)| (doc.as_str(), Truth::new(text, &jieba)))
+        .map(|(doc, text)| (doc.as_str(), Truth::new(text, &segmenter)))
         .collect();
     let cap = opts.examples.max(3);
 
@@ -150,9 +157,9 @@ pub fn run(opts: Options) -> Result<(), String> {
             Err(e) => (String::new(), Some(e)),
         };
         let seconds = t0.elapsed().as_secs_f64();
-        let raw = metrics::score(&raw_text, truth, &bp, &jieba, None);
+        let raw = metrics::score(&raw_text, truth, &bp, &segmenter, None);
         let mut examples = Examples::with_cap(cap);
-        let output = metrics::score(&out_text, truth, &bp, &jieba, Some(&mut examples));
+        let output = metrics::score(&out_text, truth, &bp, &segmenter, Some(&mut examples));
         FileResult {
             path: case.path.display().to_string(),
             layout: case.layout.clone(),
@@ -174,9 +181,9 @@ pub fn run(opts: Options) -> Result<(), String> {
     let glyphs = glyph_report(&root, &corpus.cases, &runner, threads, &mut notes);
     let mnc = must_not_change(&root, &runner, threads)?;
 
-    let group = |key: &dyn Fn(&FileResult) -> &str| {
+    let group = |key: &dyn Fn(&FileResult) -> &str, keep: &dyn Fn(&FileResult) -> bool| {
         let mut sums: BTreeMap<String, (Counts, Counts)> = BTreeMap::new();
-        for f in &files {
+        for f in files.iter().filter(|f| keep(f)) {
             let e = sums.entry(key(f).to_owned()).or_default();
             e.0 += f.raw.counts;
             e.1 += f.output.counts;
@@ -193,8 +200,9 @@ pub fn run(opts: Options) -> Result<(), String> {
             })
             .collect::<BTreeMap<_, _>>()
     };
-    let by_extractor = group(&|f| f.extractor.as_str());
-    let by_layout = group(&|f| f.layout.as_str());
+    let by_extractor = group(&|f| f.extractor.as_str(), &|_| true);
+    let by_layout = group(&|f| f.layout.as_str(), &|_| true);
+    let by_extractor_single_column = group(&|f| f.extractor.as_str(), &|f| f.layout != INTERLEAVED);
     let (mut raw_all, mut out_all) = (Counts::default(), Counts::default());
     for f in &files {
         raw_all += f.raw.counts;
@@ -227,6 +235,7 @@ pub fn run(opts: Options) -> Result<(), String> {
         overall,
         by_extractor,
         by_layout,
+        by_extractor_single_column,
         glyphs,
         must_not_change: mnc,
         files,
@@ -537,6 +546,23 @@ fn render(r: &Report, examples: usize) -> String {
     );
     s += &tables("extractor", &r.by_extractor, &r.overall, tool);
     s += &tables("layout", &r.by_layout, &r.overall, tool);
+    let mut words = Table::new(
+        format!("Word F1 by extractor, without the {INTERLEAVED} layout (raw → {tool})"),
+        &["extractor", "files", "precision", "recall", "F1"],
+    );
+    for (name, p) in &r.by_extractor_single_column {
+        let (a, b) = (&p.raw, &p.output);
+        let cell = |x: f64, y: f64| pair_cell(format!("{x:.3}"), format!("{y:.3}"));
+        words.row(vec![
+            name.clone(),
+            a.counts.files.to_string(),
+            cell(a.segmentation_precision, b.segmentation_precision),
+            cell(a.segmentation_recall, b.segmentation_recall),
+            cell(a.segmentation_f1, b.segmentation_f1),
+        ]);
+    }
+    s += &words.render();
+    s += "\n";
     match &r.glyphs {
         Some(g) => {
             let mut t = Table::new(
