@@ -15,7 +15,8 @@
 //!   dashes anywhere on a page.
 //! * **Without form feeds** the page edges are unknown, so a short line is a
 //!   running header when its key repeats [`MIN_REPEATS`] times across the
-//!   text, never closer than [`MIN_PAGE_LINES`] lines (a page), and a
+//!   text, never closer than [`MIN_PAGE_LINES`] lines (a page), at a steady
+//!   interval (the longest within a quarter of the shortest), and a
 //!   page-number line only when it sits within two lines of such a header.
 //! * A line that ends a sentence (`。`) is never a header: it is content,
 //!   however often it repeats.
@@ -42,6 +43,10 @@ const MIN_REPEATS: usize = 3;
 /// many lines apart (a page); a line that repeats closer is content.
 const MIN_PAGE_LINES: usize = 10;
 
+/// Shortest running header (in characters, without spaces) recognized
+/// without form feeds.
+const MIN_UNPAGED_HEADER_CHARS: usize = 4;
+
 /// Longest line (in characters, without spaces) that can be a running header.
 const MAX_HEADER_CHARS: usize = 60;
 
@@ -58,12 +63,18 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let mut repeats: HashMap<&str, Repeats> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
+        // Without pages, a word alone on its line (`as`, as some extractors
+        // set English text) repeats at a steady interval by chance.
+        if !by_page && key.chars().count() < MIN_UNPAGED_HEADER_CHARS {
+            continue;
+        }
         let r = repeats.entry(key.as_str()).or_insert(Repeats {
             pages: 0,
             edge_pages: 0,
             edge_page: None,
             last: None,
             too_close: false,
+            gaps: (usize::MAX, 0),
         });
         let new_page = match r.last {
             None => true,
@@ -78,6 +89,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             r.edge_page = Some(lines[i].page);
         }
         r.too_close |= !by_page && !new_page;
+        if let Some(last) = r.last.filter(|_| !by_page) {
+            r.gaps = (r.gaps.0.min(i - last), r.gaps.1.max(i - last));
+        }
         r.last = Some(i);
     }
     // A short document repeats its running header on every page it has.
@@ -131,6 +145,9 @@ struct Repeats {
     last: Option<usize>,
     /// Without form feeds: two occurrences closer than a page.
     too_close: bool,
+    /// Without form feeds: the shortest and longest distance in lines
+    /// between two occurrences.
+    gaps: (usize, usize),
 }
 
 impl Repeats {
@@ -143,7 +160,12 @@ impl Repeats {
         if by_page {
             self.pages >= min_repeats && self.edge_pages >= 1 && self.edge_pages * 2 >= self.pages
         } else {
-            self.pages >= min_repeats && !self.too_close
+            // Pages of one document hold about as many lines each, so a
+            // running header recurs at a steady interval; a section
+            // heading that recurs (`1 引言` in each of several abstracts)
+            // does not.
+            let (shortest, longest) = self.gaps;
+            self.pages >= min_repeats && !self.too_close && longest * 4 <= shortest * 5
         }
     }
 }
@@ -207,7 +229,8 @@ fn header_key(line: &str) -> Option<String> {
             key.push('#');
         } else {
             letters += usize::from(is_han(c) || c.is_ascii_alphabetic() || c.is_alphabetic());
-            key.push(c);
+            // A radical for an ideograph (`推⼴`) must not hide a repeat.
+            key.push(crate::radicals::unified(c));
         }
     }
     let ends_sentence = key
@@ -316,6 +339,13 @@ mod tests {
     #[test]
     fn paged_table() {
         crate::edit::testing::check(edits, PAGED);
+    }
+
+    #[test]
+    fn recurring_heading_is_not_a_header() {
+        let section = |n: usize| format!("1 引言\n{}", "正文\n".repeat(n));
+        let input = [section(12), section(17), section(11), section(25)].concat();
+        assert_eq!(run(&input), input, "a heading recurs at no steady interval");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use crate::chars::{is_cjk_punct, is_han};
 use crate::edit::Edit;
-use crate::radicals;
+use crate::radicals::unified;
 use crate::rule::Rule;
 
 /// Fewest doubled characters, and fewest different ones among them, that
@@ -85,13 +85,6 @@ fn line_edits(line: &str, base: usize, pairs: &mut Vec<(usize, char)>, out: &mut
 /// equal.
 fn same_glyph(a: char, b: char) -> bool {
     a == b || unified(a) == unified(b)
-}
-
-/// The ideograph a radical stands for; any other character itself.
-fn unified(c: char) -> char {
-    radicals::equivalent(c)
-        .and_then(|s| s.chars().next())
-        .unwrap_or(c)
 }
 
 fn is_punct(c: char) -> bool {

@@ -31,6 +31,12 @@ pub fn equivalent(c: char) -> Option<&'static str> {
     Some(tables::RADICALS[i].1)
 }
 
+/// The ideograph a radical stands for; any other character itself. For
+/// comparing text the way a reader sees it (`推⼴` is `推广`).
+pub fn unified(c: char) -> char {
+    equivalent(c).and_then(|s| s.chars().next()).unwrap_or(c)
+}
+
 /// Proposes the radical edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     if !text.chars().any(|c| equivalent(c).is_some()) {

@@ -225,3 +225,32 @@ fn idempotent_regressions() {
         assert_eq!(twice, once, "input {input:?}");
     }
 }
+
+/// Repair is idempotent on every text of the corpora: real extractions
+/// reach shapes random text does not (a section heading that recurs in
+/// the output once the page breaks are gone, a word alone on its line).
+#[test]
+fn corpora_repair_is_idempotent() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
+    let mut dirs = vec![root];
+    let mut checked = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                let input = std::fs::read_to_string(&path).unwrap();
+                let once = Tidy::new().repair(&input).into_text();
+                let twice = Tidy::new().repair(&once).into_text();
+                assert!(
+                    twice == once,
+                    "{} is not repaired idempotently",
+                    path.display()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} corpus texts found");
+}
