@@ -128,8 +128,9 @@ pub struct GlyphReport {
     pub notes: Vec<String>,
 }
 
-/// The line of `text` holding byte `offset`, full-width ASCII made ASCII,
-/// so that a damaged header or page number is still recognised.
+/// The line of `text` holding byte `offset`, full-width ASCII made ASCII
+/// and radicals read as their ideographs, so that a damaged header or page
+/// number is still recognised.
 pub fn line_at(text: &str, offset: usize) -> String {
     let is_break = |c: char| c == '\n' || c == '\x0c';
     let start = text[..offset].rfind(is_break).map_or(0, |i| i + 1);
@@ -140,7 +141,7 @@ pub fn line_at(text: &str, offset: usize) -> String {
         .chars()
         .map(|c| match c as u32 {
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
+            _ => zhtidy::radicals::unified(c),
         })
         .collect()
 }
@@ -207,9 +208,10 @@ mod tests {
     }
 
     #[test]
-    fn line_at_folds_fullwidth() {
-        let text = "正文。\n\n—１—\n\x0c下一页";
+    fn line_at_folds_fullwidth_and_radicals() {
+        let text = "正文。\n\n—１—\n\x0c农业技术推⼴简报\n下一页";
         assert_eq!(line_at(text, text.find('１').unwrap()), "—1—");
+        assert_eq!(line_at(text, text.find('⼴').unwrap()), "农业技术推广简报");
         assert_eq!(line_at(text, 0), "正文。");
         assert_eq!(line_at(text, text.len()), "下一页");
     }
