@@ -28,6 +28,7 @@ pub mod edit;
 pub mod glyphs;
 pub mod lines;
 pub mod page;
+pub mod quantity;
 pub mod radicals;
 pub mod report;
 pub mod rule;
@@ -46,6 +47,7 @@ pub enum Pass {
     Boilerplate,
     Lines,
     Spacing,
+    Quantities,
     Radicals,
 }
 
@@ -55,14 +57,16 @@ impl Pass {
     /// Glyphs come first so that later passes see one kind of space and
     /// dash; boilerplate before lines so that a paragraph interrupted by a
     /// page's header and number is rejoined; lines before spacing so that a
-    /// run spaced out across a line break is judged whole; radicals last,
-    /// when a word broken across lines has been rejoined.
-    pub const ALL: [Pass; 6] = [
+    /// run spaced out across a line break is judged whole; quantities after
+    /// spacing, to judge the fragments of figures that spacing left;
+    /// radicals last, when a word broken across lines has been rejoined.
+    pub const ALL: [Pass; 7] = [
         Pass::Decode,
         Pass::Glyphs,
         Pass::Boilerplate,
         Pass::Lines,
         Pass::Spacing,
+        Pass::Quantities,
         Pass::Radicals,
     ];
 
@@ -74,6 +78,7 @@ impl Pass {
             Pass::Boilerplate => "boilerplate",
             Pass::Lines => "lines",
             Pass::Spacing => "spacing",
+            Pass::Quantities => "quantities",
             Pass::Radicals => "radicals",
         }
     }
@@ -90,7 +95,21 @@ impl Pass {
     /// point makes repair idempotent. They terminate: each round only joins
     /// lines or deletes spaces, and a round that proposes nothing ends it.
     fn runs_to_fixed_point(self) -> bool {
-        matches!(self, Pass::Lines | Pass::Spacing)
+        matches!(self, Pass::Lines | Pass::Spacing | Pass::Quantities)
+    }
+
+    /// The earlier pass to run again when this one changed the text.
+    ///
+    /// Rejoining a figure makes one token of several, and the spacing pass
+    /// judges a gap by its tokens: `约 8 . 6 万人` becomes `约 8.6 万人`,
+    /// whose gaps between Han and Latin text it then removes. Going back
+    /// until neither pass changes anything keeps repair idempotent; it
+    /// ends because both only delete spaces.
+    fn reopens(self) -> Option<Pass> {
+        match self {
+            Pass::Quantities => Some(Pass::Spacing),
+            _ => None,
+        }
     }
 
     fn edits(self, text: &str, out: &mut Vec<Edit>) {
@@ -100,6 +119,7 @@ impl Pass {
             Pass::Boilerplate => boilerplate::edits(text, out),
             Pass::Lines => lines::edits(text, out),
             Pass::Spacing => spacing::edits(text, out),
+            Pass::Quantities => quantity::edits(text, out),
             Pass::Radicals => radicals::edits(text, out),
         }
     }
@@ -152,13 +172,20 @@ impl Tidy {
         let mut text = input.to_owned();
         let mut map = Map::default();
         let mut edits = Vec::new();
-        for pass in Pass::ALL.into_iter().filter(|&p| self.is_enabled(p)) {
+        let mut at = 0;
+        while let Some(&pass) = Pass::ALL.get(at) {
+            at += 1;
+            if !self.is_enabled(pass) {
+                continue;
+            }
+            let mut changed = false;
             loop {
                 edits.clear();
                 pass.edits(&text, &mut edits);
                 if edits.is_empty() {
                     break;
                 }
+                changed = true;
                 let (next, local) = edit::apply(&text, &edits);
                 map = if map.is_identity() {
                     local
@@ -169,6 +196,9 @@ impl Tidy {
                 if !pass.runs_to_fixed_point() {
                     break;
                 }
+            }
+            if let Some(earlier) = pass.reopens().filter(|&p| changed && self.is_enabled(p)) {
+                at = earlier as usize;
             }
         }
         Repaired { text, map }
@@ -201,6 +231,16 @@ impl Repaired {
     /// The range of the original input that an output range came from.
     pub fn source_range(&self, output: Range<usize>) -> Range<usize> {
         self.map.source_range(output)
+    }
+
+    /// The quantities of the repaired text ([`quantity::find`]), each with
+    /// the range of the original input it came from.
+    pub fn quantities(&self) -> Vec<quantity::Quantity> {
+        let mut found = quantity::find(&self.text);
+        for q in &mut found {
+            q.source = self.source_range(q.range.clone());
+        }
+        found
     }
 
     /// The map from output offsets to input offsets.

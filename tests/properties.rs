@@ -7,12 +7,13 @@ use zhtidy::stream::ChunkReader;
 use zhtidy::{Repaired, Tidy};
 
 /// Characters that exercise every pass: Han, radicals, Latin, digits,
-/// spaces of every kind, line ends, form feeds, punctuation, private use.
+/// spaces of every kind, line ends, form feeds, punctuation, private use,
+/// units and the marks inside figures.
 const ALPHABET: &[char] = &[
     '中', '文', '字', '的', '一', '方', '法', '⽅', '⼀', '⾼', '⻓', '\u{F900}', 'a', 'B', 'x',
     '-', '1', '2', '0', '.', '%', ' ', ' ', ' ', '\u{3000}', '\u{A0}', '\u{200B}', '\u{AD}', '\n',
     '\n', '\r', '\x0c', '，', '。', '“', '”', '（', '）', '、', '⸺', 'Ａ', '１', '\u{F06C}', '•',
-    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t',
+    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t', '年', '万', 'm', '℃', '/', '±', '~', '5', ',',
 ];
 
 fn text() -> impl Strategy<Value = String> {

@@ -1,0 +1,446 @@
+//! The quantities pass: figures that letter-spacing tore apart, rejoined.
+//!
+//! The spacing pass removes the spaces of a run spaced out letter by
+//! letter, but a run is cut short where an extractor glued a few
+//! characters together: `企业2 1 3家`, `增长1 2.7%`, `降至31. 4μg /m³`,
+//! `1 5万片/ 月`, `1 . 1 公司简介`, `± 1 . 8V`. What is left is judged
+//! here, figure by figure, after the spacing pass (and the pipeline runs
+//! spacing again after this pass, until neither changes anything):
+//!
+//! 1. A *torn figure*: tokens whose touching ends are digits or a decimal
+//!    point (`2`·`1`·`3家`) are one figure when, joined, they make a
+//!    well-formed figure (`213`, `12.7`, `1,800`; not `2.53.1`), there is
+//!    evidence of the tear, and the figure stands in Chinese text (Han or
+//!    Chinese punctuation before it, or after it past its unit). Evidence
+//!    is a fragment standing alone between spaces (`1` in `2 1 3家`), a
+//!    point at a fragment's edge (`31. 4`), a fragment after the first
+//!    that starts with zero (`12 00V`), or a single digit at either end
+//!    that is not followed by a year (`增长1 2.7%`, but not `图1 2023年`).
+//!    Numbers that merely stand side by side keep their space: `125 138
+//!    152` in a table, `ARJ21 C919`, `version 2 0` in English.
+//! 2. A *torn symbol*: a space between a figure and `%`, `‰`, `℃`
+//!    (`7 2 %`) in Chinese text. Word units keep an author's space
+//!    (`1200 mm`).
+//! 3. A *torn unit*: the unit after a figure goes on past a space, one or
+//!    two tokens on (`15万片/ 月`, `4μg / m ³`).
+//! 4. A sign torn from its figure: `± 1.8V`.
+//!
+//! Line breaks inside a figure are the lines pass's business, where the
+//! break is still a break.
+
+use std::ops::Range;
+
+use super::units;
+use super::{figure_at, is_chinese_context};
+use crate::edit::Edit;
+use crate::rule::Rule;
+
+/// Proposes the rejoining edits for `text`.
+pub fn edits(text: &str, out: &mut Vec<Edit>) {
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let line = &text[start..end];
+        if line.contains([' ', '\t']) {
+            line_edits(text, start, line, out);
+        }
+        start = end + 1;
+    }
+}
+
+fn is_space(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+fn line_edits(text: &str, base: usize, line: &str, out: &mut Vec<Edit>) {
+    let bytes = line.as_bytes();
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !is_space(bytes[i]) {
+            i += 1;
+        }
+        tokens.push(base + start..base + i);
+    }
+    let tok = |k: usize| &text[tokens[k].clone()];
+    let mut remove = vec![false; tokens.len().saturating_sub(1)];
+    let mut k = 0;
+    while k + 1 < tokens.len() {
+        let mut m = k;
+        while m + 1 < tokens.len()
+            && tokens[m + 1].start - tokens[m].end <= MAX_GAP
+            && touches(tok(m), tok(m + 1))
+            && (m == k || is_numeral(tok(m)))
+            && !(m == 0 && is_list_number(tok(0)))
+        {
+            m += 1;
+        }
+        if m > k && torn_figure(text, &tokens, k, m, base..base + line.len()) {
+            remove[k..m].iter_mut().for_each(|r| *r = true);
+        }
+        k = if m > k { m } else { k + 1 };
+    }
+    for g in 0..remove.len() {
+        remove[g] |= torn_symbol(text, &tokens, g) || torn_sign(tok(g), tok(g + 1));
+        torn_unit(text, &tokens, g, &mut remove);
+    }
+    for (g, &r) in remove.iter().enumerate() {
+        if r {
+            out.push(Edit::delete(
+                tokens[g].end..tokens[g + 1].start,
+                Rule::QuantityRejoin,
+            ));
+        }
+    }
+}
+
+/// Widest gap inside a torn figure: wider gaps part a heading's number
+/// from its title (`4.1   2024年经营计划`) or columns of a table.
+const MAX_GAP: usize = 2;
+
+/// `1.` opening a line: a list item's number, whose space stays
+/// (`1. 2024年度项目`).
+fn is_list_number(token: &str) -> bool {
+    token.ends_with('.') && token[..token.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c == ','
+}
+
+fn is_numeral(token: &str) -> bool {
+    token.chars().all(numeral_char)
+}
+
+/// Whether two tokens meet digit or point to digit or point.
+fn touches(left: &str, right: &str) -> bool {
+    let a = left.chars().next_back();
+    let b = right.chars().next();
+    let edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+    edge(a) && edge(b) && !(a == Some('.') && b == Some('.'))
+}
+
+/// The numeral characters at the end of `s`.
+fn tail(s: &str) -> &str {
+    let rest = s.trim_end_matches(numeral_char);
+    &s[rest.len()..]
+}
+
+/// The numeral characters at the start of `s`.
+fn head(s: &str) -> &str {
+    let rest = s.trim_start_matches(numeral_char);
+    &s[..s.len() - rest.len()]
+}
+
+/// Rule 1 for the chain of tokens `k..=m`.
+fn torn_figure(
+    text: &str,
+    tokens: &[Range<usize>],
+    k: usize,
+    m: usize,
+    line: Range<usize>,
+) -> bool {
+    let tok = |j: usize| &text[tokens[j].clone()];
+    let first = tail(tok(k));
+    let last = head(tok(m));
+    let mut pieces = vec![first];
+    pieces.extend((k + 1..m).map(tok));
+    pieces.push(last);
+    let joined: String = pieces.concat();
+    if figure_at(&joined).map_or(true, |f| f.len != joined.len()) {
+        return false;
+    }
+    let single = |p: &str| p.len() == 1;
+    let point_edge = pieces
+        .iter()
+        .any(|p| p.starts_with('.') || p.ends_with('.'));
+    let leading_zero = pieces[1..]
+        .iter()
+        .any(|p| p.len() > 1 && p.starts_with('0') && !p.starts_with("0."));
+    let year_after = last.len() == 4 && !last.contains(['.', ',']);
+    let evidence =
+        m > k + 1 || point_edge || leading_zero || (single(first) && !year_after) || single(last);
+    if !evidence {
+        return false;
+    }
+    // Chinese text on either side: before the figure (past spaces), or
+    // after it past its unit or the next figure (`1 2 . 7 % ，`,
+    // `1 . 1 公司简介`, `4 . 1   2024年`).
+    let start = tokens[k].end - first.len();
+    let before = text[line.start..start].trim_end().chars().next_back();
+    let end = tokens[m].start + last.len();
+    let after = text[end..line.end].trim_start();
+    let unit = units::unit_len(after, false).max(units::latin_len(after));
+    let after = after[unit..]
+        .trim_start()
+        .trim_start_matches(numeral_char)
+        .chars()
+        .next();
+    before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context)
+}
+
+/// Rule 2: `72 %` in Chinese text.
+fn torn_symbol(text: &str, tokens: &[Range<usize>], g: usize) -> bool {
+    let (left, right) = (&text[tokens[g].clone()], &text[tokens[g + 1].clone()]);
+    let Some(symbol) = units::SYMBOLS.iter().find(|s| right.starts_with(*s)) else {
+        return false;
+    };
+    let figure = tail(left);
+    if !figure.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let before = left[..left.len() - figure.len()]
+        .chars()
+        .next_back()
+        .or_else(|| {
+            g.checked_sub(1)
+                .and_then(|p| text[tokens[p].clone()].chars().next_back())
+        });
+    let after = right[symbol.len()..].chars().next().or_else(|| {
+        tokens
+            .get(g + 2)
+            .and_then(|t| text[t.clone()].chars().next())
+    });
+    before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context)
+}
+
+/// Rule 3 from gap `g`: the unit after a figure in token `g` goes on in the
+/// next tokens (`15万片/` `月`, `4μg` `/` `m` `³`). Marks the gaps it
+/// removes.
+fn torn_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool]) {
+    let left = &text[tokens[g].clone()];
+    let Some(figure) = left.find(|c: char| c.is_ascii_digit()) else {
+        return;
+    };
+    let after_figure = left[figure..].trim_start_matches(numeral_char);
+    let mut unit = units::magnitude(after_figure)
+        .map_or(after_figure, |(len, _)| &after_figure[len..])
+        .to_owned();
+    if unit.is_empty() || units::unit_len(&unit, false) == 0 {
+        return;
+    }
+    let mut j = g;
+    'grow: while j + 1 < tokens.len() {
+        // The unit may need two more tokens to go on (`μg` `/` `m`).
+        for n in 1..=2.min(tokens.len() - 1 - j) {
+            let parts: Vec<&str> = (j + 1..=j + n).map(|k| &text[tokens[k].clone()]).collect();
+            let reach = unit.len() + parts[..n - 1].iter().map(|p| p.len()).sum::<usize>();
+            let candidate: String = [unit.as_str()].into_iter().chain(parts).collect();
+            let len = units::unit_len(&candidate, false);
+            if len > reach {
+                remove[j..j + n].iter_mut().for_each(|r| *r = true);
+                unit = candidate[..len].to_owned();
+                j += n;
+                continue 'grow;
+            }
+        }
+        break;
+    }
+}
+
+/// Rule 4: `± 1.8V`.
+fn torn_sign(left: &str, right: &str) -> bool {
+    left.ends_with('±') && right.starts_with(|c: char| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    /// (input, repaired by the whole pipeline, why)
+    const CASES: &[(&str, &str, &str)] = &[
+        (
+            "集聚区现有规模以上企业2 1 3 家，",
+            "集聚区现有规模以上企业213家，",
+            "a fragment alone between spaces",
+        ),
+        ("从业人员约8 . 6 万人", "从业人员约8.6万人", "a point alone"),
+        (
+            "同比增长1 2.7%，其中",
+            "同比增长12.7%，其中",
+            "a single digit glued to Han",
+        ),
+        (
+            "研发人员占比提高到3 1 . 4 % ，已形成",
+            "研发人员占比提高到31.4%，已形成",
+            "a torn percent sign",
+        ),
+        (
+            "年均浓度降至3 1 . 4μg / m ³ ，比上年",
+            "年均浓度降至31.4μg/m³，比上年",
+            "a compound unit torn in three",
+        ),
+        (
+            "规划产能1 5 万片/ 月，总投资约1 0 0 亿元",
+            "规划产能15万片/月，总投资约100亿元",
+            "a Chinese compound unit",
+        ),
+        (
+            "在1 2 5 ℃下超过1 0 年",
+            "在125℃下超过10年",
+            "a torn degree sign",
+        ),
+        (
+            "离散度由± 1 . 8V 缩小到± 0 . 6V 。",
+            "离散度由±1.8V 缩小到±0.6V。",
+            "a torn plus-minus sign",
+        ),
+        (
+            "1 . 1   公 司 简 介",
+            "1.1   公司简介",
+            "a section number before Han",
+        ),
+        (
+            "节点仍集中在5 5n m 、4 0 n m 和2 8n m ，",
+            "节点仍集中在55nm、40nm和28nm，",
+            "nodes",
+        ),
+        (
+            "截至2 0 23年12月31日",
+            "截至2023年12月31日",
+            "a year torn unevenly",
+        ),
+        (
+            "良率已稳定在9 6.5%以上",
+            "良率已稳定在96.5%以上",
+            "a single digit before a decimal",
+        ),
+        (
+            "成耐压40V～1 20V的LDMOS",
+            "成耐压40V～120V的LDMOS",
+            "a figure that a line wrap tore",
+        ),
+        (
+            "650V和12 00V两个电压等级",
+            "650V和1200V两个电压等级",
+            "a fragment starting with zero",
+        ),
+        (
+            "年旅客吞吐量45 00万人次",
+            "年旅客吞吐量4500万人次",
+            "zeros before a magnitude",
+        ),
+        (
+            "合计销售额为11.3 8亿元",
+            "合计销售额为11.38亿元",
+            "a single last digit",
+        ),
+        (
+            "形成的商誉为1. 46亿元",
+            "形成的商誉为1.46亿元",
+            "a point ending a fragment",
+        ),
+        (
+            "管路滑脱占9. 8%。",
+            "管路滑脱占9.8%。",
+            "a point before a percent",
+        ),
+        (
+            "客户退货率为0. 85‰，较上年",
+            "客户退货率为0.85‰，较上年",
+            "per mille",
+        ),
+        (
+            "Cs排放量1,8 00吨以上",
+            "Cs排放量1,800吨以上",
+            "a thousands group",
+        ),
+        ("接近7 2 %。", "接近72%。", "digits and the sign"),
+        (
+            "覆 盖 0 . 1 8μm 至",
+            "覆盖0.18μm 至",
+            "a run cut short by a glued unit",
+        ),
+        ("首 次 实 现 G a 2O 3", "首次实现Ga2O3", "a spaced formula"),
+        ("2 8 n m 工 艺", "28nm工艺", "a spaced measure"),
+        ("共 3 5 家", "共35家", "two spaced digits in Han text"),
+        (
+            "图1 2023年各区浓度",
+            "图1 2023年各区浓度",
+            "a figure number before a year",
+        ),
+        (
+            "表2 2019—2023年数据",
+            "表2 2019—2023年数据",
+            "a table number before a range",
+        ),
+        ("125 138 152", "125 138 152", "a table row"),
+        (
+            "营业收入 12.5 13.8 15.2",
+            "营业收入12.5 13.8 15.2",
+            "decimals side by side",
+        ),
+        (
+            "分别为2.5 3.1和4.2",
+            "分别为2.5 3.1和4.2",
+            "joined they would not be a figure",
+        ),
+        (
+            "ARJ21 C919 CR929",
+            "ARJ21 C919 CR929",
+            "a space between two codes",
+        ),
+        (
+            "version 2 0 of it",
+            "version 2 0 of it",
+            "digits in English",
+        ),
+        (
+            "average 3 7 % larger",
+            "average 3 7 % larger",
+            "no Chinese text around",
+        ),
+        (
+            "1200 mm × 800 mm",
+            "1200 mm × 800 mm",
+            "an author's space before a word unit",
+        ),
+        ("12 ns to 1.08 μs", "12 ns to 1.08 μs", "English with units"),
+        ("and/ or", "and/ or", "no figure before the slash"),
+        ("GB/T 14848—2017", "GB/T 14848—2017", "a standard's number"),
+        (
+            "第2部分      强化技术攻关",
+            "第2部分      强化技术攻关",
+            "a chapter marker keeps its gap",
+        ),
+        (
+            "2.1 推进研发",
+            "2.1 推进研发",
+            "a section number keeps its space",
+        ),
+        ("2.1 5个", "2.1 5个", "a section number and a count"),
+        ("1. 2024年度项目", "1. 2024年度项目", "a list item's number"),
+        (
+            "4 . 1   2 0 2 4 年 经 营",
+            "4.1   2024年经营",
+            "a wide gap ends the figure",
+        ),
+        ("上海 200237）", "上海 200237）", "a postal code"),
+        ("Beliefs 2 3", "Beliefs 2 3", "English"),
+        ("3 m and 5 s", "3 m and 5 s", "units in English"),
+        ("温度 25 %", "温度25%", "a percent sign in Chinese text"),
+        (
+            "the 25 % share",
+            "the 25 % share",
+            "a percent sign in English",
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, expected, why) in CASES {
+            let got = crate::Tidy::new().repair(input).into_text();
+            assert_eq!(got.trim_end(), *expected, "{why}");
+        }
+    }
+
+    /// With the pass off, the fragments stay.
+    #[test]
+    fn switch() {
+        let tidy = crate::Tidy::new().with(crate::Pass::Quantities, false);
+        let got = tidy.repair("同比增长1 2.7%，其中\n").into_text();
+        assert_eq!(got, "同比增长1 2.7%，其中\n");
+    }
+}
