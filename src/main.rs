@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use serde::Serialize;
+use zhtidy::quantity::{Quantity, Value};
 use zhtidy::report::{self, Format};
 use zhtidy::stream::{ChunkReader, ReadError};
 use zhtidy::{Pass, Repaired, Tidy};
@@ -18,6 +20,7 @@ Examples:
   zhtidy --explain a.txt                       list every edit with its rule and position
   zhtidy --report *.txt                        per file: repairs by rule and a verdict
   zhtidy --report --format json *.txt          the same, one JSON object per file per line
+  zhtidy --quantities a.txt                    one JSON object per figure, code or date
   zhtidy --no-boilerplate a.txt -o clean.txt   keep headers and page numbers
   zhtidy --lossy broken.txt                    replace invalid UTF-8 instead of failing";
 
@@ -44,6 +47,13 @@ struct Args {
     /// repair cannot save) with the evidence.
     #[arg(long, conflicts_with = "explain")]
     report: bool,
+
+    /// Instead of the text, print the quantities of the repaired text, one
+    /// JSON object per line: text, kind (number, percent, range, date,
+    /// time, money, measure, identifier), value (or low and high), unit,
+    /// and start and end as byte offsets into the input.
+    #[arg(long, conflicts_with_all = ["explain", "report"])]
+    quantities: bool,
 
     /// The format of --report: text, or json (one object per file per line).
     #[arg(long, value_enum, value_name = "FORMAT", requires = "report")]
@@ -73,6 +83,10 @@ struct Args {
     #[arg(long)]
     no_spacing: bool,
 
+    /// Keep figures that letter-spacing tore apart (`1 2.7%`) as they are.
+    #[arg(long)]
+    no_quantities: bool,
+
     /// Keep Kangxi radicals where they stand for ideographs.
     #[arg(long)]
     no_radicals: bool,
@@ -86,6 +100,7 @@ impl Args {
             (Pass::Boilerplate, self.no_boilerplate),
             (Pass::Lines, self.no_lines),
             (Pass::Spacing, self.no_spacing),
+            (Pass::Quantities, self.no_quantities),
             (Pass::Radicals, self.no_radicals),
         ];
         off.into_iter()
@@ -148,6 +163,8 @@ fn run(args: &Args) -> Result<(), Failure> {
             let repaired = tidy.repair_chunk(&chunk.text);
             let written = if args.explain {
                 explain(&mut sink.out, &name, &chunk.text, &repaired, &mut lines)
+            } else if args.quantities {
+                quantities(&mut sink.out, &repaired, chunk.offset)
             } else {
                 sink.out.write_all(repaired.text().as_bytes())
             };
@@ -264,5 +281,55 @@ fn explain(
         )?;
     }
     lines.lines_before += memchr::memchr_iter(b'\n', input.as_bytes()).count();
+    Ok(())
+}
+
+/// One line of `--quantities`. Values are strings, so that an exact
+/// decimal (`128640000000`, `0.85`) is never read back as a float.
+#[derive(Serialize)]
+struct QuantityLine<'a> {
+    text: &'a str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<String>,
+    unit: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+/// Writes the quantities of one repaired chunk that starts at `offset` of
+/// the input.
+fn quantities(out: &mut dyn Write, repaired: &Repaired, offset: usize) -> io::Result<()> {
+    for Quantity {
+        range,
+        source,
+        kind,
+        value,
+        unit,
+    } in repaired.quantities()
+    {
+        let (value, low, high) = match value {
+            Value::None => (None, None, None),
+            Value::Exact(d) => (Some(d.to_string()), None, None),
+            Value::Range { low, high } => (None, Some(low.to_string()), Some(high.to_string())),
+            Value::Text(t) => (Some(t), None, None),
+        };
+        let line = QuantityLine {
+            text: &repaired.text()[range],
+            kind: kind.name(),
+            value,
+            low,
+            high,
+            unit: unit.as_deref(),
+            start: offset + source.start,
+            end: offset + source.end,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")?;
+    }
     Ok(())
 }

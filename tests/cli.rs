@@ -49,6 +49,31 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
         "全 市\n已 建\n",
         "two passes switched off",
     ),
+    (
+        &["--quantities"],
+        "规模1 2 8 6 . 4 亿元，3~5年，ARJ21\n",
+        concat!(
+            r#"{"text":"1286.4亿元","kind":"money","value":"128640000000","unit":"元","start":6,"end":24}"#,
+            "\n",
+            r#"{"text":"3~5年","kind":"range","low":"3","high":"5","unit":"年","start":27,"end":33}"#,
+            "\n",
+            r#"{"text":"ARJ21","kind":"identifier","unit":null,"start":36,"end":41}"#,
+            "\n",
+        ),
+        "quantities with offsets into the input, across removed spaces",
+    ),
+    (
+        &["--quantities"],
+        "一些企业统一标准\n",
+        "",
+        "no quantities, no output",
+    ),
+    (
+        &["--no-quantities"],
+        "同比增长1 2.7%，其中\n",
+        "同比增长1 2.7%，其中\n",
+        "torn figures kept with the pass off",
+    ),
 ];
 
 #[test]
@@ -165,4 +190,18 @@ fn closed_pipe_ends_quietly() {
         .unwrap();
     assert!(status.success(), "exit status {status}");
     assert_eq!(err, "", "no panic message");
+}
+
+/// Offsets point into the whole input, also in a chunk after the first.
+#[test]
+fn quantity_offsets_across_chunks() {
+    let input = "正文\n\x0c".repeat(zhtidy::chunk::PAGES + 1) + "同比增长1 2.7%，\n";
+    let out = zhtidy(&["--quantities"], input.as_bytes());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (start, end) = (
+        line["start"].as_u64().unwrap(),
+        line["end"].as_u64().unwrap(),
+    );
+    assert_eq!(&input[start as usize..end as usize], "1 2.7%");
+    assert_eq!(line["value"], "12.7");
 }
