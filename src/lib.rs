@@ -98,16 +98,19 @@ impl Pass {
         matches!(self, Pass::Lines | Pass::Spacing | Pass::Quantities)
     }
 
-    /// The earlier pass to run again when this one changed the text.
+    /// The earlier pass to run again, with those after it, when this one
+    /// changed the text.
     ///
     /// Rejoining a figure makes one token of several, and the spacing pass
     /// judges a gap by its tokens: `约 8 . 6 万人` becomes `约 8.6 万人`,
-    /// whose gaps between Han and Latin text it then removes. Going back
-    /// until neither pass changes anything keeps repair idempotent; it
-    /// ends because both only delete spaces.
+    /// whose gaps between Han and Latin text it then removes. Joining a
+    /// line that ends in a figure to the line with its unit changes the
+    /// widths the lines pass judges by. Going back until no pass changes
+    /// anything keeps repair idempotent; it ends because all three only
+    /// delete whitespace.
     fn reopens(self) -> Option<Pass> {
         match self {
-            Pass::Quantities => Some(Pass::Spacing),
+            Pass::Quantities => Some(Pass::Lines),
             _ => None,
         }
     }

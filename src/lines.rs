@@ -29,7 +29,8 @@
 //!
 //! A wrap joins Han to Han with nothing between, Latin to Latin with one
 //! space (a typesetter breaks between two Latin letters or digits only at a
-//! space). A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
+//! space), except inside a figure in Chinese text, which a narrow page
+//! breaks anywhere ([`crate::quantity::continues_across_lines`]). A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
 //! the same word appears unhyphenated elsewhere in the text (`semi-` +
 //! `conductor` where `semiconductor` occurs), which is the evidence that the
 //! hyphen was the typesetter's.
@@ -205,7 +206,10 @@ fn join_chars(text: &str, prev: &str, next: &str) -> Join {
     }
     let latin_end =
         a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
-    if latin_end && (b.is_ascii_alphanumeric() || b == '(') {
+    // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
+    if latin_end && crate::quantity::continues_across_lines(prev, next) {
+        Join::Wrap("")
+    } else if latin_end && (b.is_ascii_alphanumeric() || b == '(') {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")

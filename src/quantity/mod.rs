@@ -45,7 +45,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use decimal::Decimal;
-pub use rejoin::edits;
+pub use rejoin::{continues_across_lines, edits};
 
 use crate::chars::is_han;
 

@@ -11,13 +11,14 @@
 //!    point (`2`·`1`·`3家`) are one figure when, joined, they make a
 //!    well-formed figure (`213`, `12.7`, `1,800`; not `2.53.1`), there is
 //!    evidence of the tear, and the figure stands in Chinese text (Han or
-//!    Chinese punctuation before it, or after it past its unit). Evidence
-//!    is a fragment standing alone between spaces (`1` in `2 1 3家`), a
-//!    point at a fragment's edge (`31. 4`), a fragment after the first
-//!    that starts with zero (`12 00V`), or a single digit at either end
-//!    that is not followed by a year (`增长1 2.7%`, but not `图1 2023年`).
-//!    Numbers that merely stand side by side keep their space: `125 138
-//!    152` in a table, `ARJ21 C919`, `version 2 0` in English.
+//!    Chinese punctuation before it, or after it past its unit) or alone on
+//!    its line. Evidence is a fragment of one character (`1` in `2 1 3家`,
+//!    `.` in `1 . 1`), a point at a fragment's edge (`31. 4`), a fragment
+//!    after the first that starts with zero (`12 00V`); a single first
+//!    digit counts only when no year follows (`增长1 2.7%`, but not
+//!    `图1 2023年`). Numbers that merely stand side by side keep their
+//!    space: `125 138 152` in a table, `ARJ21 C919`, `Q4 2024`, `version
+//!    2 0` in English.
 //! 2. A *torn symbol*: a space between a figure and `%`, `‰`, `℃`
 //!    (`7 2 %`) in Chinese text. Word units keep an author's space
 //!    (`1200 mm`).
@@ -25,8 +26,11 @@
 //!    two tokens on (`15万片/ 月`, `4μg / m ³`).
 //! 4. A sign torn from its figure: `± 1.8V`.
 //!
-//! Line breaks inside a figure are the lines pass's business, where the
-//! break is still a break.
+//! 5. A *figure torn from its unit by a line break* that the lines pass
+//!    kept (`区2 0 2 3` / `年度报告`, `1 4 7` / `家，`): the break goes
+//!    ([`continues_across_lines`]). A wrap inside a figure is decided by
+//!    the lines pass itself, where the break is still a break (`于200` /
+//!    `4年` is `于2004年`).
 
 use std::ops::Range;
 
@@ -38,11 +42,18 @@ use crate::rule::Rule;
 /// Proposes the rejoining edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let mut start = 0;
+    let mut prev: Option<&str> = None;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let line = &text[start..end];
+        if let Some(prev) = prev.filter(|p| !p.trim().is_empty() && !line.trim().is_empty()) {
+            if continues_across_lines(prev, line) {
+                out.push(Edit::delete(start - 1..start, Rule::QuantityRejoin));
+            }
+        }
         if line.contains([' ', '\t']) {
             line_edits(text, start, line, out);
         }
+        prev = Some(line);
         start = end + 1;
     }
 }
@@ -154,6 +165,11 @@ fn torn_figure(
     if figure_at(&joined).map_or(true, |f| f.len != joined.len()) {
         return false;
     }
+    // `Q4 2024`, `ARJ21 700`: the digits of a code are no fragment.
+    let start = tokens[k].end - first.len();
+    if text[..start].ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
     let single = |p: &str| p.len() == 1;
     let point_edge = pieces
         .iter()
@@ -161,16 +177,22 @@ fn torn_figure(
     let leading_zero = pieces[1..]
         .iter()
         .any(|p| p.len() > 1 && p.starts_with('0') && !p.starts_with("0."));
-    let year_after = last.len() == 4 && !last.contains(['.', ',']);
-    let evidence =
-        m > k + 1 || point_edge || leading_zero || (single(first) && !year_after) || single(last);
+    // `图1 2023年`, `表2 2019—2023年`: a number, then a year.
+    let year_after = last.len() == 4
+        && !last.contains(['.', ','])
+        && text[tokens[m].start + 4..tokens[m].end]
+            .starts_with(['年', '—', '-', '~', '～', '至', '到']);
+    let evidence = point_edge
+        || leading_zero
+        || (single(first) && !year_after)
+        || pieces[1..].iter().any(|p| single(p));
     if !evidence {
         return false;
     }
     // Chinese text on either side: before the figure (past spaces), or
     // after it past its unit or the next figure (`1 2 . 7 % ，`,
-    // `1 . 1 公司简介`, `4 . 1   2024年`).
-    let start = tokens[k].end - first.len();
+    // `1 . 1 公司简介`, `4 . 1   2024年`); or nothing else on the line
+    // (`1 . 1`).
     let before = text[line.start..start].trim_end().chars().next_back();
     let end = tokens[m].start + last.len();
     let after = text[end..line.end].trim_start();
@@ -180,7 +202,55 @@ fn torn_figure(
         .trim_start_matches(numeral_char)
         .chars()
         .next();
-    before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context)
+    let whole_line = before.is_none() && text[end..line.end].trim().is_empty();
+    whole_line || before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context)
+}
+
+/// Whether the figure at the end of line `prev` goes on at the start of
+/// line `next`, for the lines pass: a typesetter breaks a figure where a
+/// narrow page makes it (`于200` / `4年`, `约1` / `20V`) and an extractor
+/// puts each piece of a spaced heading on its own line (`1 4 7` / `家，`).
+/// Either the next line starts with the figure's unit and the figure is
+/// glued to Han text or its line's only text, or the next line goes on
+/// with digits that, joined, make one figure glued to Han text on either
+/// side (`GB/T 14` / `848—2017）`). A table of contents (`绪论 3` /
+/// `1 引言`) and English (`compiled 10` / `25 samples`) keep their breaks.
+pub fn continues_across_lines(prev: &str, next: &str) -> bool {
+    let figure = tail(prev.trim_end_matches([' ', '\t']));
+    let digits = head(next);
+    let figure_ends = figure.ends_with(|c: char| c.is_ascii_digit())
+        || (figure.ends_with('.') && digits.starts_with(|c: char| c.is_ascii_digit()));
+    if !figure_ends {
+        return false;
+    }
+    // The figure, spaced out or not, starts right after Han (`区2 0 2 3`)
+    // or at the line's start; `绪论 3` is a page number.
+    let before = prev.trim_end_matches(|c: char| numeral_char(c) || c == ' ');
+    let spaced = &prev[before.len()..];
+    let glued = before.is_empty()
+        || (before.chars().next_back().is_some_and(is_chinese_context)
+            && !spaced.starts_with(' ')
+            && !spaced.contains("  "));
+    if digits.is_empty() {
+        if !glued {
+            return false;
+        }
+        let unit = units::chinese_len(next, false)
+            .max(units::magnitude(next).map_or(0, |(len, _)| len))
+            .max(
+                units::SYMBOLS
+                    .iter()
+                    .find(|s| next.starts_with(*s))
+                    .map_or(0, |s| s.len()),
+            );
+        return unit > 0;
+    }
+    let joined = [figure, digits].concat();
+    let rest = &next[digits.len()..];
+    let unit = units::unit_len(rest, false).max(units::magnitude(rest).map_or(0, |(len, _)| len));
+    let after = rest[unit..].chars().next();
+    figure_at(&joined).is_some_and(|f| f.len == joined.len())
+        && ((glued && !before.is_empty()) || after.is_some_and(is_chinese_context))
 }
 
 /// Rule 2: `72 %` in Chinese text.
@@ -425,6 +495,52 @@ mod tests {
             "the 25 % share",
             "the 25 % share",
             "a percent sign in English",
+        ),
+        (
+            "Outlook Q4 2024》中",
+            "Outlook Q4 2024》中",
+            "a code's digits and a year",
+        ),
+        (
+            "航程为1 2000公里",
+            "航程为12000公里",
+            "four digits that are no year",
+        ),
+        (
+            "科创\n5 0\n指数收于",
+            "科创\n50\n指数收于",
+            "a figure alone on its line",
+        ),
+        ("1 . 1", "1.1", "a heading's number alone on its line"),
+        (
+            "于200\n4年分别提出",
+            "于2004年分别提出",
+            "a figure a line wrap tore",
+        ),
+        (
+            "区2 0 2 3\n年度报告",
+            "区2023年度报告",
+            "a figure and its unit on two lines",
+        ),
+        (
+            "第一章 绪论 3\n1 引言",
+            "第一章 绪论 3\n1 引言",
+            "a table of contents",
+        ),
+        (
+            "第一章 绪论 3\n年度总结 5",
+            "第一章 绪论 3\n年度总结 5",
+            "a page number is not glued to Han",
+        ),
+        (
+            "compiled 10\n25 samples",
+            "compiled 10\n25 samples",
+            "English",
+        ),
+        (
+            "（GB/T 14\n848—2017）",
+            "（GB/T 14848—2017）",
+            "a standard's number torn by a wrap",
         ),
     ];
 
