@@ -45,6 +45,7 @@ pub enum Pass {
     Decode,
     Glyphs,
     Boilerplate,
+    ScriptDigits,
     Lines,
     Spacing,
     Quantities,
@@ -56,25 +57,37 @@ impl Pass {
     ///
     /// Glyphs come first so that later passes see one kind of space and
     /// dash; boilerplate before lines so that a paragraph interrupted by a
-    /// page's header and number is rejoined; lines before spacing so that a
-    /// run spaced out across a line break is judged whole; quantities after
-    /// spacing, to judge the fragments of figures that spacing left;
-    /// radicals last, when a word broken across lines has been rejoined.
-    pub const ALL: [Pass; 7] = [
+    /// page's header and number is rejoined, and script digits after it,
+    /// as a removed page number can bring a digit next to a letter; lines
+    /// before spacing so that a run spaced out across a line break is
+    /// judged whole; quantities after spacing, to judge the fragments of
+    /// figures that spacing left; radicals last, when a word broken across
+    /// lines has been rejoined.
+    pub const ALL: [Pass; 8] = [
         Pass::Decode,
         Pass::Glyphs,
         Pass::Boilerplate,
+        Pass::ScriptDigits,
         Pass::Lines,
         Pass::Spacing,
         Pass::Quantities,
         Pass::Radicals,
     ];
 
-    /// The pass's name, as in `--no-<name>`.
+    /// Whether [`Tidy::new`] runs the pass. Folding subscript and
+    /// superscript digits changes text that is right as it is (`Ga₂O₃`),
+    /// so it waits to be asked for.
+    pub fn on_by_default(self) -> bool {
+        self != Pass::ScriptDigits
+    }
+
+    /// The pass's name, as in `--no-<name>` (`--fold-script-digits` for
+    /// the pass that is off by default).
     pub fn name(self) -> &'static str {
         match self {
             Pass::Decode => "decode",
             Pass::Glyphs => "glyphs",
+            Pass::ScriptDigits => "script-digits",
             Pass::Boilerplate => "boilerplate",
             Pass::Lines => "lines",
             Pass::Spacing => "spacing",
@@ -119,6 +132,7 @@ impl Pass {
         match self {
             Pass::Decode => decode::edits(text, out),
             Pass::Glyphs => glyphs::edits(text, out),
+            Pass::ScriptDigits => quantity::scripts::edits(text, out),
             Pass::Boilerplate => boilerplate::edits(text, out),
             Pass::Lines => lines::edits(text, out),
             Pass::Spacing => spacing::edits(text, out),
@@ -137,13 +151,13 @@ pub struct Tidy {
 impl Default for Tidy {
     fn default() -> Self {
         Tidy {
-            enabled: [true; Pass::ALL.len()],
+            enabled: Pass::ALL.map(Pass::on_by_default),
         }
     }
 }
 
 impl Tidy {
-    /// All passes on.
+    /// The passes that are on by default ([`Pass::on_by_default`]).
     pub fn new() -> Self {
         Tidy::default()
     }

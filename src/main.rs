@@ -90,6 +90,12 @@ struct Args {
     /// Keep Kangxi radicals where they stand for ideographs.
     #[arg(long)]
     no_radicals: bool,
+
+    /// Fold subscript and superscript digits of formulas and units to plain
+    /// digits (`Ga₂O₃` to `Ga2O3`, `m²` to `m2`); a figure's exponent
+    /// (`10⁸`) stays.
+    #[arg(long)]
+    fold_script_digits: bool,
 }
 
 impl Args {
@@ -105,6 +111,7 @@ impl Args {
         ];
         off.into_iter()
             .fold(Tidy::new(), |t, (pass, off)| t.with(pass, !off))
+            .with(Pass::ScriptDigits, self.fold_script_digits)
     }
 }
 

@@ -71,6 +71,9 @@ rules! {
     /// symbol, or inside a compound unit that letter-spacing tore apart
     /// (`1 2.7%`, `7 2 %`, `万片/ 月`).
     QuantityRejoin = "quantity.rejoin",
+    /// A subscript or superscript digit of a formula or unit made a plain
+    /// digit (`Ga₂O₃` → `Ga2O3`, `m²` → `m2`); only when asked for.
+    ScriptDigit = "quantity.script_digit",
 }
 
 impl fmt::Display for Rule {

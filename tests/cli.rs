@@ -74,6 +74,18 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
         "同比增长1 2.7%，其中\n",
         "torn figures kept with the pass off",
     ),
+    (
+        &[],
+        "Ga₂O₃，120m²\n",
+        "Ga₂O₃，120m²\n",
+        "script digits kept by default",
+    ),
+    (
+        &["--fold-script-digits"],
+        "Ga₂O₃，120m²，3×10⁸\n",
+        "Ga2O3，120m2，3×10⁸\n",
+        "script digits folded on request, a figure's exponent kept",
+    ),
 ];
 
 #[test]

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use proptest::prelude::*;
 use zhtidy::stream::ChunkReader;
-use zhtidy::{Repaired, Tidy};
+use zhtidy::{Pass, Repaired, Tidy};
 
 /// Characters that exercise every pass: Han, radicals, Latin, digits,
 /// spaces of every kind, line ends, form feeds, punctuation, private use,
@@ -13,7 +13,8 @@ const ALPHABET: &[char] = &[
     '中', '文', '字', '的', '一', '方', '法', '⽅', '⼀', '⾼', '⻓', '\u{F900}', 'a', 'B', 'x',
     '-', '1', '2', '0', '.', '%', ' ', ' ', ' ', '\u{3000}', '\u{A0}', '\u{200B}', '\u{AD}', '\n',
     '\n', '\r', '\x0c', '，', '。', '“', '”', '（', '）', '、', '⸺', 'Ａ', '１', '\u{F06C}', '•',
-    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t', '年', '万', 'm', '℃', '/', '±', '~', '5', ',',
+    'ﬁ', '\u{FEFF}', '第', '页', '—', '\t', '年', '万', 'm', '℃', '/', '±', '~', '5', ',', '₂',
+    '²', '⁻',
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -103,6 +104,15 @@ proptest! {
     #[test]
     fn streaming_equals_whole(input in text(), sizes in prop::collection::vec(1usize..40, 1..5)) {
         prop_assert_eq!(streamed(&input, sizes), Tidy::new().repair(&input).into_text());
+    }
+
+    #[test]
+    fn folding_script_digits_keeps_the_contract(input in text()) {
+        let tidy = Tidy::new().with(Pass::ScriptDigits, true);
+        let once = tidy.repair(&input);
+        prop_assert_eq!(replay(&input, &once), once.text());
+        let twice = tidy.repair(once.text());
+        prop_assert_eq!(twice.text(), once.text());
     }
 
     #[test]

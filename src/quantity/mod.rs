@@ -39,6 +39,7 @@
 
 mod decimal;
 mod rejoin;
+pub mod scripts;
 pub mod units;
 
 use std::fmt;

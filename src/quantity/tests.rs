@@ -5,6 +5,15 @@
 
 use super::*;
 
+/// Checks a table of (input, repaired text, why), the final newline of
+/// the output aside.
+pub(crate) fn check_repairs(tidy: &crate::Tidy, cases: &[(&str, &str, &str)]) {
+    for (input, expected, why) in cases {
+        let got = tidy.repair(input).into_text();
+        assert_eq!(got.trim_end(), *expected, "{input}: {why}");
+    }
+}
+
 fn show(text: &str) -> String {
     find(text)
         .iter()
