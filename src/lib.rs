@@ -112,18 +112,19 @@ impl Pass {
     }
 
     /// The earlier pass to run again, with those after it, when this one
-    /// changed the text.
+    /// changed the text (`joined_lines`: and removed a line break).
     ///
     /// Rejoining a figure makes one token of several, and the spacing pass
     /// judges a gap by its tokens: `约 8 . 6 万人` becomes `约 8.6 万人`,
     /// whose gaps between Han and Latin text it then removes. Joining a
     /// line that ends in a figure to the line with its unit changes the
-    /// widths the lines pass judges by. Going back until no pass changes
-    /// anything keeps repair idempotent; it ends because all three only
-    /// delete whitespace.
-    fn reopens(self) -> Option<Pass> {
+    /// widths the lines pass judges by; spaces inside a line do not count
+    /// in them. Going back until no pass changes anything keeps repair
+    /// idempotent; it ends because all three only delete whitespace.
+    fn reopens(self, joined_lines: bool) -> Option<Pass> {
         match self {
-            Pass::Quantities => Some(Pass::Lines),
+            Pass::Quantities if joined_lines => Some(Pass::Lines),
+            Pass::Quantities => Some(Pass::Spacing),
             _ => None,
         }
     }
@@ -195,7 +196,7 @@ impl Tidy {
             if !self.is_enabled(pass) {
                 continue;
             }
-            let mut changed = false;
+            let (mut changed, mut joined_lines) = (false, false);
             loop {
                 edits.clear();
                 pass.edits(&text, &mut edits);
@@ -203,6 +204,9 @@ impl Tidy {
                     break;
                 }
                 changed = true;
+                joined_lines |= edits
+                    .iter()
+                    .any(|e| text.as_bytes()[e.range.clone()].contains(&b'\n'));
                 let (next, local) = edit::apply(&text, &edits);
                 map = if map.is_identity() {
                     local
@@ -214,7 +218,7 @@ impl Tidy {
                     break;
                 }
             }
-            if let Some(earlier) = pass.reopens().filter(|&p| changed && self.is_enabled(p)) {
+            if let Some(earlier) = pass.reopens(joined_lines).filter(|_| changed) {
                 at = earlier as usize;
             }
         }

@@ -33,17 +33,20 @@ fn superscript(c: char) -> Option<usize> {
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     // Whether the superscripts here follow a letter.
     let mut after_letter = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
-        let next_is_sup = chars.peek().is_some_and(|&(_, n)| superscript(n).is_some());
         if let Some(d) = subscript(c) {
             out.push(Edit::replace(at..end, DIGITS[d], Rule::ScriptDigit));
         } else if let Some(d) = superscript(c).filter(|_| after_letter) {
             out.push(Edit::replace(at..end, DIGITS[d], Rule::ScriptDigit));
             continue;
-        } else if c == '⁻' && after_letter && next_is_sup {
-            out.push(Edit::replace(at..end, "-", Rule::ScriptDigit));
+        } else if c == '⁻' && after_letter {
+            // The sign of an exponent, or an ion's charge (`Cl⁻`), which
+            // stays.
+            let next = text[end..].chars().find(|c| !c.is_whitespace());
+            if next.and_then(superscript).is_some() {
+                out.push(Edit::replace(at..end, "-", Rule::ScriptDigit));
+            }
             continue;
         }
         // Whitespace between does not count: the spacing and lines passes
@@ -71,6 +74,8 @@ mod tests {
         ("2²", "2²", "a square of a digit stays"),
         ("m2", "m2", "plain digits are already plain"),
         ("a ²", "a 2", "whitespace between may go later"),
+        ("Cl⁻", "Cl⁻", "an ion's charge stays"),
+        ("A⁻ ²", "A- 2", "an exponent's sign across whitespace"),
     ];
 
     #[test]

@@ -164,6 +164,16 @@ fn exponent_len(s: &str) -> usize {
 /// The longest Latin unit, prefix and exponent included, at the start of
 /// `s`, ignoring what follows.
 fn simple_latin(s: &str) -> usize {
+    let starts_unit = s.starts_with(|c: char| {
+        c.is_ascii_alphabetic()
+            || matches!(
+                c,
+                'μ' | 'µ' | 'Ω' | '℃' | '°' | '℉' | '%' | '％' | '‰' | '‱'
+            )
+    });
+    if !starts_unit {
+        return 0;
+    }
     let mut best = 0;
     for unit in PLAIN.iter().chain(PREFIXED) {
         if s.starts_with(unit) {
@@ -233,6 +243,9 @@ pub fn latin_len(s: &str) -> usize {
 /// The length of the Chinese unit at the start of `s`, or 0; after a
 /// Chinese numeral only the units that are not also words.
 pub fn chinese_len(s: &str, after_han_numeral: bool) -> usize {
+    if !s.starts_with(crate::chars::is_han) {
+        return 0;
+    }
     CHINESE
         .iter()
         .filter(|(unit, ok)| (*ok || !after_han_numeral) && s.starts_with(unit))
