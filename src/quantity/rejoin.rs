@@ -552,6 +552,21 @@ mod tests {
             "（GB/T 14848—2017）",
             "a standard's number torn by a wrap",
         ),
+        ("(1) 2023年", "(1) 2023年", "a bracketed number and a year"),
+        ("2023 2024 2025", "2023 2024 2025", "years heading a table"),
+        ("12.5 13.8", "12.5 13.8", "two decimals"),
+        ("ISO 9001", "ISO 9001", "a standard"),
+        ("IATF 16949", "IATF 16949", "a standard"),
+        ("RTX 4090 GPU", "RTX 4090 GPU", "a product"),
+        ("Windows 10 11", "Windows 10 11", "two versions"),
+        ("Q1 2024", "Q1 2024", "a quarter's code and a year"),
+        ("No. 5 7", "No. 5 7", "English numbering"),
+        (
+            "1.2.3 4",
+            "1.2.3 4",
+            "a section number is no figure to extend",
+        ),
+        ("v1 2", "v1 2", "a version code"),
     ];
 
     #[test]
