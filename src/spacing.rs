@@ -30,7 +30,7 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{is_chinese_numeral, is_cjk_punct, is_han, is_space};
+use crate::chars::{is_chinese_numeral, is_cjk_punct, is_han, is_latin_text, is_space};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -139,7 +139,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
-    } else if (is_han(l) && r.is_ascii_graphic()) || (l.is_ascii_graphic() && is_han(r)) {
+    } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
         let section_number = g == 0 && is_section_number(left);
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
@@ -203,7 +203,7 @@ fn latin_between_han(
 ) -> bool {
     let far_cjk = |c: char| is_han(c) || (is_cjk_punct(c) && !crate::chars::is_closing(c));
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let is_latin = |c: char| c.is_ascii_graphic();
+    let is_latin = is_latin_text;
     let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
     // Tokens stay one phrase across a single space between Latin words, or
     // across a gap that a spaced-out run will remove anyway.

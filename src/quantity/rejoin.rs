@@ -364,7 +364,7 @@ mod tests {
         ),
         (
             "离散度由± 1 . 8V 缩小到± 0 . 6V 。",
-            "离散度由±1.8V 缩小到±0.6V。",
+            "离散度由±1.8V缩小到±0.6V。",
             "a torn plus-minus sign",
         ),
         (
@@ -430,7 +430,7 @@ mod tests {
         ("接近7 2 %。", "接近72%。", "digits and the sign"),
         (
             "覆 盖 0 . 1 8μm 至",
-            "覆盖0.18μm 至",
+            "覆盖0.18μm至",
             "a run cut short by a glued unit",
         ),
         ("首 次 实 现 G a 2O 3", "首次实现Ga2O3", "a spaced formula"),
@@ -567,6 +567,21 @@ mod tests {
             "a section number is no figure to extend",
         ),
         ("v1 2", "v1 2", "a version code"),
+        // The spacing pass reads the signs of figures and units as Latin text.
+        (
+            "气温超过 30℃ 时应暂停",
+            "气温超过30℃时应暂停",
+            "a degree sign ends the Latin text",
+        ),
+        ("覆盖 0.18μm 至 90nm", "覆盖0.18μm至90nm", "micro in a unit"),
+        (
+            "离散度由 ±1.8V 缩小到 ±0.6V。",
+            "离散度由±1.8V缩小到±0.6V。",
+            "a plus-minus sign",
+        ),
+        ("比例为 1∶4 时", "比例为1∶4时", "a ratio sign"),
+        ("以 m²/g 为单位", "以m²/g为单位", "an exponent"),
+        ("α and β", "α and β", "Greek letters in English"),
     ];
 
     #[test]
