@@ -447,6 +447,26 @@ fn is_formula(word: &str) -> bool {
     symbols >= 2 && word.contains(|c: char| c.is_ascii_lowercase())
 }
 
+/// A formula with digits (`Ga2O3`, `LiFePO4`, `H2O`): element symbols,
+/// each with an optional count, two symbols at least.
+fn is_formula_with_digits(word: &str) -> bool {
+    let mut rest = word;
+    let (mut symbols, mut digits) = (0, false);
+    while !rest.is_empty() {
+        let two = rest.get(..2).filter(|t| ELEMENTS.contains(t));
+        let one = rest.get(..1).filter(|t| ELEMENTS.contains(t));
+        let Some(sym) = two.or(one) else {
+            return false;
+        };
+        rest = &rest[sym.len()..];
+        let count = digits_len(rest);
+        digits |= count > 0;
+        rest = &rest[count..];
+        symbols += 1;
+    }
+    symbols >= 2 && digits
+}
+
 fn kind_of(unit: Option<&str>) -> Kind {
     match unit {
         None => Kind::Number,

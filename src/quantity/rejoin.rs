@@ -100,14 +100,20 @@ fn line_edits(
         {
             m += 1;
         }
-        if m > k && torn_figure(text, tokens, k, m, base..base + line.len()) {
+        if m > k && torn_figure(text, tokens, k, m, &(base..base + line.len())) {
             remove[k..m].iter_mut().for_each(|r| *r = true);
         }
         k = if m > k { m } else { k + 1 };
     }
+    let line_range = base..base + line.len();
     for g in 0..remove.len() {
-        remove[g] |= torn_symbol(text, tokens, g) || torn_sign(tok(g), tok(g + 1));
+        remove[g] |= torn_symbol(text, tokens, g)
+            || torn_sign(tok(g), tok(g + 1))
+            || torn_range(text, tokens, g, &line_range);
         torn_unit(text, tokens, g, &mut remove);
+        spaced_unit(text, tokens, g, &mut remove);
+        let last = spaced_formula(text, tokens, g, &line_range);
+        remove[g..last].iter_mut().for_each(|r| *r = true);
     }
     for (g, &r) in remove.iter().enumerate() {
         if r {
@@ -163,7 +169,7 @@ fn torn_figure(
     tokens: &[Range<usize>],
     k: usize,
     m: usize,
-    line: Range<usize>,
+    line: &Range<usize>,
 ) -> bool {
     let tok = |j: usize| &text[tokens[j].clone()];
     let first = tail(tok(k));
@@ -199,21 +205,133 @@ fn torn_figure(
     if !evidence {
         return false;
     }
-    // Chinese text on either side: before the figure (past spaces), or
-    // after it past its unit or the next figure (`1 2 . 7 % ，`,
-    // `1 . 1 公司简介`, `4 . 1   2024年`); or nothing else on the line
-    // (`1 . 1`).
-    let before = text[line.start..start].trim_end().chars().next_back();
     let end = tokens[m].start + last.len();
-    let after = text[end..line.end].trim_start();
+    let whole_line =
+        text[line.start..start].trim().is_empty() && text[end..line.end].trim().is_empty();
+    whole_line || in_chinese(text, line, start..end)
+}
+
+/// Whether the stretch `span` of a line stands in Chinese text: Han or
+/// Chinese punctuation before it (past spaces), or after it past its unit
+/// or the next figure (`1 2 . 7 % ，`, `1 . 1 公司简介`, `4 . 1   2024年`).
+fn in_chinese(text: &str, line: &Range<usize>, span: Range<usize>) -> bool {
+    let before = text[line.start..span.start].trim_end().chars().next_back();
+    let after = text[span.end..line.end].trim_start();
     let unit = units::unit_len(after, false).max(units::latin_len(after));
     let after = after[unit..]
         .trim_start()
         .trim_start_matches(numeral_char)
         .chars()
         .next();
-    let whole_line = before.is_none() && text[end..line.end].trim().is_empty();
-    whole_line || before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context)
+    before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context)
+}
+
+/// Rule 5 from gap `g`: a unit spaced out letter by letter after a figure
+/// (`28 n m`, `6 M W`, `5 k W h`) is one unit again. The space between the
+/// figure and the unit stays: it may be the author's (`200 Wh/kg`), which
+/// letter-spacing makes look the same.
+fn spaced_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool]) {
+    let tok = |k: usize| &text[tokens[k].clone()];
+    if !tok(g).ends_with(|c: char| c.is_ascii_digit()) || g + 2 >= tokens.len() {
+        return;
+    }
+    let mut letters = String::new();
+    for j in g + 1..tokens.len() {
+        let t = tok(j);
+        letters.push_str(t);
+        let len = units::latin_len(&letters);
+        let reach = letters.len() - t.len();
+        if j > g + 1 && len > reach {
+            remove[g + 1..j].iter_mut().for_each(|r| *r = true);
+            return;
+        }
+        if t.chars().count() != 1 || !t.starts_with(|c: char| c.is_alphabetic()) {
+            return;
+        }
+    }
+}
+
+/// Rule 6: a range separator spaced apart from its figures in Chinese text
+/// (`4 ~ 6MW`, `10 – 15℃`).
+fn torn_range(text: &str, tokens: &[Range<usize>], g: usize, line: &Range<usize>) -> bool {
+    let tok = |k: usize| &text[tokens[k].clone()];
+    let (left, right) = (tok(g), tok(g + 1));
+    let separator = |s: &str| s.starts_with(['~', '–']);
+    let sep_len = |s: &str| s.chars().next().map_or(0, char::len_utf8);
+    let figure_end = |s: &str| s.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+    let figure_start = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    // Where the figures on both sides of the separator start and end.
+    let span = if figure_end(left) && separator(right) {
+        let rest = &right[sep_len(right)..];
+        let end = if !rest.is_empty() {
+            if !figure_start(rest) {
+                return false;
+            }
+            tokens[g + 1].end - rest.len() + head(rest).len()
+        } else if let Some(next) = tokens
+            .get(g + 2)
+            .filter(|t| figure_start(&text[(*t).clone()]))
+        {
+            next.start + head(&text[next.clone()]).len()
+        } else {
+            return false;
+        };
+        tokens[g].end
+            - tail(left.trim_end_matches('%')).len()
+            - (left.len() - left.trim_end_matches('%').len())..end
+    } else if left.chars().count() == 1 && separator(left) && figure_start(right) && g > 0 {
+        let before = tok(g - 1);
+        if !figure_end(before) {
+            return false;
+        }
+        let figure = tail(before.trim_end_matches('%')).len() + before.len()
+            - before.trim_end_matches('%').len();
+        tokens[g - 1].end - figure..tokens[g + 1].start + head(right).len()
+    } else {
+        return false;
+    };
+    in_chinese(text, line, span)
+}
+
+/// Rule 7: a formula spaced out (`首次实现G a 2O 3单晶` is `Ga2O3`): the
+/// Latin end of one token, tokens of one or two letters or digits, and the
+/// Latin start of the next make a formula with digits, in Chinese text.
+fn spaced_formula(text: &str, tokens: &[Range<usize>], k: usize, line: &Range<usize>) -> usize {
+    let tok = |j: usize| &text[tokens[j].clone()];
+    let first = tok(k);
+    let head = &first[first
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+        .len()..];
+    if head.is_empty() {
+        return k;
+    }
+    let mut joined = head.to_owned();
+    let mut m = k + 1;
+    while m < tokens.len() && tok(m).len() <= 2 && tok(m).bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        joined.push_str(tok(m));
+        m += 1;
+    }
+    if m == k + 1 {
+        return k;
+    }
+    if let Some(next) = tokens.get(m).map(|t| &text[t.clone()]) {
+        let tail = &next[..next.len()
+            - next
+                .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+                .len()];
+        joined.push_str(tail);
+        if !tail.is_empty() {
+            m += 1;
+        }
+    }
+    let last = m - 1;
+    let span = tokens[k].end - head.len()..tokens[last].end;
+    if super::is_formula_with_digits(&joined) && in_chinese(text, line, span) {
+        last
+    } else {
+        k
+    }
 }
 
 /// Whether the figure at the end of line `prev` goes on at the start of
@@ -582,6 +700,28 @@ mod tests {
         ("比例为 1∶4 时", "比例为1∶4时", "a ratio sign"),
         ("以 m²/g 为单位", "以m²/g为单位", "an exponent"),
         ("α and β", "α and β", "Greek letters in English"),
+        (
+            "采用2 8 n m工艺",
+            "采用28 nm工艺",
+            "a unit spaced out after a figure",
+        ),
+        (
+            "单机功率4 ~ 6 M W，",
+            "单机功率4~6MW，",
+            "a range spaced apart",
+        ),
+        (
+            "温度10 ~ 15℃之间",
+            "温度10~15℃之间",
+            "a range separator between spaces",
+        ),
+        ("version 4 ~ 6 of", "version 4 ~ 6 of", "a range in English"),
+        (
+            "首次实现G a 2O 3单晶",
+            "首次实现Ga2O3单晶",
+            "a spaced formula glued to Han",
+        ),
+        ("water H 2 O is", "water H 2 O is", "a formula in English"),
     ];
 
     #[test]
