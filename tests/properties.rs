@@ -116,6 +116,18 @@ proptest! {
     }
 
     #[test]
+    fn quantities_are_spans_of_output_and_input(input in prop_oneof![text(), any::<String>()]) {
+        let repaired = Tidy::new().repair(&input);
+        let (out, mut last) = (repaired.text(), 0);
+        for q in repaired.quantities() {
+            prop_assert!(q.range.start >= last && q.range.start < q.range.end);
+            prop_assert!(out.get(q.range.clone()).is_some());
+            prop_assert!(input.get(q.source.clone()).is_some());
+            last = q.range.end;
+        }
+    }
+
+    #[test]
     fn never_panics_on_any_string(input in any::<String>()) {
         let repaired = Tidy::new().repair(&input);
         prop_assert_eq!(replay(&input, &repaired), repaired.text());
