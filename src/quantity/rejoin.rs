@@ -129,6 +129,11 @@ fn line_edits(
 /// from its title (`4.1   2024年经营计划`) or columns of a table.
 const MAX_GAP: usize = 2;
 
+/// Most tokens a spaced unit or formula is read across (`k W h`, `G a 2O
+/// 3`); it also keeps the look-ahead from each gap short in a line spaced
+/// out from end to end.
+const MAX_SPACED: usize = 8;
+
 /// `1.` opening a line: a list item's number, whose space stays
 /// (`1. 2024年度项目`).
 fn is_list_number(token: &str) -> bool {
@@ -236,7 +241,7 @@ fn spaced_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool
         return;
     }
     let mut letters = String::new();
-    for j in g + 1..tokens.len() {
+    for j in g + 1..tokens.len().min(g + 1 + MAX_SPACED) {
         let t = tok(j);
         letters.push_str(t);
         let len = units::latin_len(&letters);
@@ -245,7 +250,9 @@ fn spaced_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool
             remove[g + 1..j].iter_mut().for_each(|r| *r = true);
             return;
         }
-        if t.chars().count() != 1 || !t.starts_with(|c: char| c.is_alphabetic()) {
+        if t.chars().count() != 1
+            || !t.starts_with(|c: char| c.is_ascii_alphabetic() || "μµΩ/".contains(c))
+        {
             return;
         }
     }
@@ -302,12 +309,14 @@ fn spaced_formula(text: &str, tokens: &[Range<usize>], k: usize, line: &Range<us
     let head = &first[first
         .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
         .len()..];
-    if head.is_empty() {
+    if !head.starts_with(|c: char| c.is_ascii_uppercase()) {
         return k;
     }
     let mut joined = head.to_owned();
     let mut m = k + 1;
-    while m < tokens.len() && tok(m).len() <= 2 && tok(m).bytes().all(|b| b.is_ascii_alphanumeric())
+    while m < tokens.len().min(k + 1 + MAX_SPACED)
+        && tok(m).len() <= 2
+        && tok(m).bytes().all(|b| b.is_ascii_alphanumeric())
     {
         joined.push_str(tok(m));
         m += 1;
@@ -722,6 +731,21 @@ mod tests {
             "a spaced formula glued to Han",
         ),
         ("water H 2 O is", "water H 2 O is", "a formula in English"),
+        (
+            "尺寸为10~1\n2μm的颗粒",
+            "尺寸为10~12μm的颗粒",
+            "a range's figure torn by a line break",
+        ),
+        (
+            "同比增长8.92\n%，其中",
+            "同比增长8.92%，其中",
+            "a percent sign on the next line",
+        ),
+        (
+            "营业收入5\n.31亿元，同比",
+            "营业收入5.31亿元，同比",
+            "a decimal point on the next line",
+        ),
     ];
 
     #[test]
