@@ -153,6 +153,40 @@ pub fn is_chinese_numeral(c: char) -> bool {
     )
 }
 
+/// Characters of Latin text in Chinese: ASCII letters, digits and marks,
+/// and the signs that figures, units and formulas write among them (`μm`,
+/// `30℃`, `m²`, `≥5`, `1∶4`, `3×10⁸`, `γ 辐射`). A space between such text
+/// and Han is the typesetter's, whatever sign ends the text.
+pub fn is_latin_text(c: char) -> bool {
+    c.is_ascii_graphic()
+        || matches!(
+            c,
+            'μ' | 'µ'
+                | 'Ω'
+                | '℃'
+                | '℉'
+                | '°'
+                | '±'
+                | '≥'
+                | '≤'
+                | '≈'
+                | '×'
+                | '÷'
+                | '∶'
+                | '‰'
+                | '‱'
+                | '¹'
+                | '²'
+                | '³'
+                | '⁰'..='⁹'
+                | '⁻'
+                | '₀'..='₉'
+                | 'α'..='ω'
+                | 'Α'..='Ρ'
+                | 'Σ'..='Ψ'
+        )
+}
+
 /// Han characters and the full-width marks that sit between them.
 pub fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
@@ -177,5 +211,17 @@ mod tests {
             assert_eq!(is_han(c), han, "{c}");
         }
         assert!(is_cjk_punct('，') && !is_cjk_punct(','));
+        for (c, latin) in [
+            ('a', true),
+            ('μ', true),
+            ('℃', true),
+            ('²', true),
+            ('γ', true),
+            ('中', false),
+            ('，', false),
+            ('·', false),
+        ] {
+            assert_eq!(is_latin_text(c), latin, "{c}");
+        }
     }
 }

@@ -31,6 +31,7 @@ pub mod glyphs;
 pub mod lines;
 pub mod locate;
 pub mod page;
+pub mod quantity;
 pub mod radicals;
 pub mod report;
 pub mod rule;
@@ -51,8 +52,10 @@ pub enum Pass {
     Columns,
     Doubled,
     Boilerplate,
+    ScriptDigits,
     Lines,
     Spacing,
+    Quantities,
     Radicals,
 }
 
@@ -65,31 +68,46 @@ impl Pass {
     /// them (so a fake-bold running header is found, and no later join or
     /// space removal makes a run the pass did not see); boilerplate before
     /// lines so that a paragraph interrupted by a page's header and number
-    /// is rejoined; lines before spacing so that a run spaced out across a
-    /// line break is judged whole; radicals last, when a word broken across
-    /// lines has been rejoined (the doubled pass reads a radical as the
-    /// ideograph it stands for, so `一⼀` is a pair).
-    pub const ALL: [Pass; 8] = [
+    /// is rejoined, and script digits after it, as a removed page number
+    /// can bring a digit next to a letter; lines before spacing so that a
+    /// run spaced out across a line break is judged whole; quantities after
+    /// spacing, to judge the fragments of figures that spacing left;
+    /// radicals last, when a word broken across lines has been rejoined
+    /// (the doubled pass reads a radical as the ideograph it stands for, so
+    /// `一⼀` is a pair).
+    pub const ALL: [Pass; 10] = [
         Pass::Decode,
         Pass::Glyphs,
         Pass::Columns,
         Pass::Doubled,
         Pass::Boilerplate,
+        Pass::ScriptDigits,
         Pass::Lines,
         Pass::Spacing,
+        Pass::Quantities,
         Pass::Radicals,
     ];
 
-    /// The pass's name, as in `--no-<name>`.
+    /// Whether [`Tidy::new`] runs the pass. Folding subscript and
+    /// superscript digits changes text that is right as it is (`Ga₂O₃`),
+    /// so it waits to be asked for.
+    pub fn on_by_default(self) -> bool {
+        self != Pass::ScriptDigits
+    }
+
+    /// The pass's name, as in `--no-<name>` (`--fold-script-digits` for
+    /// the pass that is off by default).
     pub fn name(self) -> &'static str {
         match self {
             Pass::Decode => "decode",
             Pass::Glyphs => "glyphs",
             Pass::Columns => "columns",
             Pass::Doubled => "doubled",
+            Pass::ScriptDigits => "script-digits",
             Pass::Boilerplate => "boilerplate",
             Pass::Lines => "lines",
             Pass::Spacing => "spacing",
+            Pass::Quantities => "quantities",
             Pass::Radicals => "radicals",
         }
     }
@@ -108,7 +126,28 @@ impl Pass {
     /// round only deletes characters or joins lines, and a round that
     /// proposes nothing ends it.
     fn runs_to_fixed_point(self) -> bool {
-        matches!(self, Pass::Doubled | Pass::Lines | Pass::Spacing)
+        matches!(
+            self,
+            Pass::Doubled | Pass::Lines | Pass::Spacing | Pass::Quantities
+        )
+    }
+
+    /// The earlier pass to run again, with those after it, when this one
+    /// changed the text (`joined_lines`: and removed a line break).
+    ///
+    /// Rejoining a figure makes one token of several, and the spacing pass
+    /// judges a gap by its tokens: `约 8 . 6 万人` becomes `约 8.6 万人`,
+    /// whose gaps between Han and Latin text it then removes. Joining a
+    /// line that ends in a figure to the line with its unit changes the
+    /// widths the lines pass judges by; spaces inside a line do not count
+    /// in them. Going back until no pass changes anything keeps repair
+    /// idempotent; it ends because all three only delete whitespace.
+    fn reopens(self, joined_lines: bool) -> Option<Pass> {
+        match self {
+            Pass::Quantities if joined_lines => Some(Pass::Lines),
+            Pass::Quantities => Some(Pass::Spacing),
+            _ => None,
+        }
     }
 
     fn edits(self, text: &str, out: &mut Vec<Edit>) {
@@ -117,9 +156,11 @@ impl Pass {
             Pass::Glyphs => glyphs::edits(text, out),
             Pass::Columns => columns::edits(text, out),
             Pass::Doubled => doubled::edits(text, out),
+            Pass::ScriptDigits => quantity::scripts::edits(text, out),
             Pass::Boilerplate => boilerplate::edits(text, out),
             Pass::Lines => lines::edits(text, out),
             Pass::Spacing => spacing::edits(text, out),
+            Pass::Quantities => quantity::edits(text, out),
             Pass::Radicals => radicals::edits(text, out),
         }
     }
@@ -134,13 +175,13 @@ pub struct Tidy {
 impl Default for Tidy {
     fn default() -> Self {
         Tidy {
-            enabled: [true; Pass::ALL.len()],
+            enabled: Pass::ALL.map(Pass::on_by_default),
         }
     }
 }
 
 impl Tidy {
-    /// All passes on.
+    /// The passes that are on by default ([`Pass::on_by_default`]).
     pub fn new() -> Self {
         Tidy::default()
     }
@@ -172,13 +213,23 @@ impl Tidy {
         let mut text = input.to_owned();
         let mut map = Map::default();
         let mut edits = Vec::new();
-        for pass in Pass::ALL.into_iter().filter(|&p| self.is_enabled(p)) {
+        let mut at = 0;
+        while let Some(&pass) = Pass::ALL.get(at) {
+            at += 1;
+            if !self.is_enabled(pass) {
+                continue;
+            }
+            let (mut changed, mut joined_lines) = (false, false);
             loop {
                 edits.clear();
                 pass.edits(&text, &mut edits);
                 if edits.is_empty() {
                     break;
                 }
+                changed = true;
+                joined_lines |= edits
+                    .iter()
+                    .any(|e| text.as_bytes()[e.range.clone()].contains(&b'\n'));
                 let (next, local) = edit::apply(&text, &edits);
                 map = if map.is_identity() {
                     local
@@ -189,6 +240,9 @@ impl Tidy {
                 if !pass.runs_to_fixed_point() {
                     break;
                 }
+            }
+            if let Some(earlier) = pass.reopens(joined_lines).filter(|_| changed) {
+                at = earlier as usize;
             }
         }
         Repaired { text, map }
@@ -221,6 +275,16 @@ impl Repaired {
     /// The range of the original input that an output range came from.
     pub fn source_range(&self, output: Range<usize>) -> Range<usize> {
         self.map.source_range(output)
+    }
+
+    /// The quantities of the repaired text ([`quantity::find`]), each with
+    /// the range of the original input it came from.
+    pub fn quantities(&self) -> Vec<quantity::Quantity> {
+        let mut found = quantity::find(&self.text);
+        for q in &mut found {
+            q.source = self.source_range(q.range.clone());
+        }
+        found
     }
 
     /// The map from output offsets to input offsets.

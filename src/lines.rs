@@ -35,7 +35,8 @@
 //!
 //! A wrap joins Han to Han with nothing between, Latin to Latin with one
 //! space (a typesetter breaks between two Latin letters or digits only at a
-//! space). A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
+//! space), except inside a figure in Chinese text, which a narrow page
+//! breaks anywhere ([`crate::quantity::continues_across_lines`]). A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
 //! the same word appears unhyphenated elsewhere in the text (`semi-` +
 //! `conductor` where `semiconductor` occurs), which is the evidence that the
 //! hyphen was the typesetter's.
@@ -231,14 +232,12 @@ fn join_chars(text: &str, prev: &str, next: &str) -> Join {
             Join::Wrap("")
         };
     }
-    // A number broken by the wrap (`12` / `00V`, `9.` / `8%`) is one number:
-    // a typesetter breaks between two numbers only where the text has a
-    // word, not a digit, on each side.
-    let in_number = b.is_ascii_digit()
-        && (a.is_ascii_digit() || (a == '.' && back.next().is_some_and(|c| c.is_ascii_digit())));
     let latin_end =
         a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
-    if !in_number && latin_end && (b.is_ascii_alphanumeric() || b == '(') {
+    // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
+    if latin_end && crate::quantity::continues_across_lines(prev, next) {
+        Join::Wrap("")
+    } else if latin_end && (b.is_ascii_alphanumeric() || b == '(') {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Parser, ValueEnum};
 use serde::Serialize;
 use zhtidy::locate::Locator;
+use zhtidy::quantity::{Quantity, Value};
 use zhtidy::report::{self, Format};
 use zhtidy::segment::Segmenter;
 use zhtidy::sentence;
@@ -25,6 +26,7 @@ Examples:
   zhtidy --sentences a.txt                     one sentence per line
   zhtidy --words --dict names.txt a.txt        the words of each block, space-separated
   zhtidy --words --format jsonl a.txt          one JSON record per token, with input offsets
+  zhtidy --quantities a.txt                    one JSON object per figure, code or date
   zhtidy --no-boilerplate a.txt -o clean.txt   keep headers and page numbers
   zhtidy --lossy broken.txt                    replace invalid UTF-8 instead of failing";
 
@@ -52,6 +54,13 @@ struct Args {
     /// repair cannot save) with the evidence.
     #[arg(long, conflicts_with = "explain")]
     report: bool,
+
+    /// Instead of the text, print the quantities of the repaired text, one
+    /// JSON object per line: text, kind (number, percent, range, date,
+    /// time, money, measure, identifier), value (or low and high), unit,
+    /// and start and end as byte offsets into the input.
+    #[arg(long, conflicts_with_all = ["explain", "report", "sentences", "words"])]
+    quantities: bool,
 
     /// Instead of the text, its sentences, one per line.
     #[arg(long, conflicts_with_all = ["explain", "report"])]
@@ -116,9 +125,19 @@ struct Args {
     #[arg(long)]
     no_spacing: bool,
 
+    /// Keep figures that letter-spacing tore apart (`1 2.7%`) as they are.
+    #[arg(long)]
+    no_quantities: bool,
+
     /// Keep Kangxi radicals where they stand for ideographs.
     #[arg(long)]
     no_radicals: bool,
+
+    /// Fold subscript and superscript digits of formulas and units to plain
+    /// digits (`Ga₂O₃` to `Ga2O3`, `m²` to `m2`); a figure's exponent
+    /// (`10⁸`) stays.
+    #[arg(long)]
+    fold_script_digits: bool,
 }
 
 impl Args {
@@ -131,10 +150,12 @@ impl Args {
             (Pass::Boilerplate, self.no_boilerplate),
             (Pass::Lines, self.no_lines),
             (Pass::Spacing, self.no_spacing),
+            (Pass::Quantities, self.no_quantities),
             (Pass::Radicals, self.no_radicals),
         ];
         off.into_iter()
             .fold(Tidy::new(), |t, (pass, off)| t.with(pass, !off))
+            .with(Pass::ScriptDigits, self.fold_script_digits)
     }
 }
 
@@ -151,6 +172,7 @@ enum OutputFormat {
 enum Mode {
     Text,
     Explain,
+    Quantities,
     Sentences { json: bool },
     Words { json: bool, segmenter: Segmenter },
 }
@@ -160,6 +182,9 @@ impl Mode {
         let json = args.format.unwrap_or_default() != OutputFormat::Text;
         if args.sentences {
             return Ok(Mode::Sentences { json });
+        }
+        if args.quantities {
+            return Ok(Mode::Quantities);
         }
         if !args.words {
             return Ok(if args.explain {
@@ -265,6 +290,7 @@ fn run(args: &Args) -> Result<(), Failure> {
                     };
                     write_units(out, units, &chunk.text, &repaired, format)
                 }
+                Mode::Quantities => quantities(out, &repaired, before.bytes),
             };
             sink.check(written)?;
             before.bytes += chunk.text.len();
@@ -458,6 +484,56 @@ fn write_units(
         last_end = Some(range.end);
     }
     if last_end.is_some() && !json {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// One line of `--quantities`. Values are strings, so that an exact
+/// decimal (`128640000000`, `0.85`) is never read back as a float.
+#[derive(Serialize)]
+struct QuantityLine<'a> {
+    text: &'a str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<String>,
+    unit: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+/// Writes the quantities of one repaired chunk that starts at `offset` of
+/// the input.
+fn quantities(out: &mut dyn Write, repaired: &Repaired, offset: usize) -> io::Result<()> {
+    for Quantity {
+        range,
+        source,
+        kind,
+        value,
+        unit,
+    } in repaired.quantities()
+    {
+        let (value, low, high) = match value {
+            Value::None => (None, None, None),
+            Value::Exact(d) => (Some(d.to_string()), None, None),
+            Value::Range { low, high } => (None, Some(low.to_string()), Some(high.to_string())),
+            Value::Text(t) => (Some(t), None, None),
+        };
+        let line = QuantityLine {
+            text: &repaired.text()[range],
+            kind: kind.name(),
+            value,
+            low,
+            high,
+            unit: unit.as_deref(),
+            start: offset + source.start,
+            end: offset + source.end,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;
     }
     Ok(())

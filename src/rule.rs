@@ -74,6 +74,13 @@ rules! {
     BlockBreak = "lines.block_break",
     /// A bullet alone on its line joined to the item it marks.
     LoneBullet = "lines.lone_bullet",
+    /// Spaces removed inside a figure, between a figure and its unit
+    /// symbol, or inside a compound unit that letter-spacing tore apart
+    /// (`1 2.7%`, `7 2 %`, `万片/ 月`).
+    QuantityRejoin = "quantity.rejoin",
+    /// A subscript or superscript digit of a formula or unit made a plain
+    /// digit (`Ga₂O₃` → `Ga2O3`, `m²` → `m2`); only when asked for.
+    ScriptDigit = "quantity.script_digit",
 }
 
 impl fmt::Display for Rule {

@@ -34,7 +34,9 @@
 //!
 //! Spaces at a line's edges are the lines pass's business.
 
-use crate::chars::{is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_radical, is_space};
+use crate::chars::{
+    is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical, is_space,
+};
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -56,6 +58,9 @@ struct Token {
     spaced_head: bool,
     /// The token ends with such a piece (`工艺于2`, `产品。1`).
     spaced_tail: bool,
+    /// The token starts with digits that Han closes (`23年`): the last
+    /// group of a number whose first digits were spaced out (`2 0 23年`).
+    digits_head: bool,
 }
 
 /// Proposes the spacing edits for `text`.
@@ -90,6 +95,8 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
             end: base + i,
             spaced_like: is_spaced_like(token),
             spaced_head: edge_piece(token.chars()).is_some_and(is_spaced_like_chars),
+            digits_head: edge_piece(token.chars())
+                .is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
             spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
         });
     }
@@ -107,6 +114,8 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         }
         // A glued piece joins a run only through a neighbour of its own
         // kind: `企业2 1 3` is one number, `分散1 h 后` a number and its unit.
+        // A run of two whole tokens or more is evidence enough for the
+        // piece that ends it (`实现G a 2O 3单晶`).
         let kind = |c: char| if matches!(c, '.' | ',') { 0 } else { script(c) };
         let same_kind = |a: usize, b: usize| {
             let last = text[tokens[a].start..tokens[a].end].chars().next_back();
@@ -114,22 +123,27 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
             last.map(kind) == first.map(kind)
         };
         let mut end = k;
+        let mut wholes = usize::from(tokens[k].spaced_like);
         while end + 1 < tokens.len()
             && (end == k || tokens[end].spaced_like)
-            && (tokens[end + 1].spaced_like || tokens[end + 1].spaced_head)
+            && (tokens[end + 1].spaced_like
+                || tokens[end + 1].spaced_head
+                || (tokens[end + 1].digits_head && end > k && tokens[end].spaced_like))
             && tokens[end + 1].start - tokens[end].end <= MAX_RUN_GAP
             && (tokens[end].spaced_like || same_kind(end, end + 1))
-            && (tokens[end + 1].spaced_like || same_kind(end, end + 1))
+            && (tokens[end + 1].spaced_like || same_kind(end, end + 1) || wholes >= 2)
         {
             end += 1;
+            wholes += usize::from(tokens[end].spaced_like);
             if !tokens[end].spaced_like {
                 break;
             }
         }
         let len = end + 1 - k;
         // Two partial tokens alone (`不少于1 m，`) are a number and its unit.
-        let whole = tokens[k..=end].iter().any(|t| t.spaced_like);
-        if whole && (len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, k, end))) {
+        if wholes > 0
+            && (len >= MIN_SPACED_RUN || (len >= 2 && run_touches_han(text, tokens, k, end)))
+        {
             in_run[k..end].iter_mut().for_each(|g| *g = true);
         }
         k = if end > k && !tokens[end].spaced_like {
@@ -179,7 +193,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
-    } else if (is_han(l) && is_latinish(r)) || (is_latinish(l) && is_han(r)) {
+    } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
         let section_number = g == 0 && (is_section_number(left) || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
@@ -251,7 +265,7 @@ fn latin_between_han(
         is_han(c) || (is_cjk_punct(c) && !(latin_on_right && crate::chars::is_closing(c)))
     };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let is_latin = is_latinish;
+    let is_latin = is_latin_text;
     let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
     // Tokens stay one phrase across a single space between Latin words, or
     // across a gap that a spaced-out run will remove anyway.
@@ -356,16 +370,6 @@ fn is_section_number(token: &str) -> bool {
 fn is_bullet(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(crate::chars::is_bullet) && chars.next().is_none()
-}
-
-/// ASCII letters and digits, and the symbols and Greek letters that go
-/// with them in Chinese technical text (`μ`, `Ω`, `±`, `≥`, `℃`). Not
-/// letters with diacritics or of other scripts (`Zhōngguó`, `Толстой`):
-/// pinyin and foreign words are set apart by their author.
-fn is_latinish(c: char) -> bool {
-    c.is_ascii_graphic()
-        || ('\u{370}'..='\u{3FF}').contains(&c)
-        || !(c.is_ascii() || c.is_alphabetic() || is_han(c) || is_cjk_punct(c) || c.is_whitespace())
 }
 
 /// Digits, Latin letters, Han and the rest, for telling `2O` from `am`.

@@ -94,6 +94,43 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
          {\"kind\":\"sentence\",\"text\":\"乙\",\"start\":6,\"end\":9,\"char_start\":2,\"char_end\":3}\n",
         "json is jsonl for sentences",
     ),
+    (
+        &["--quantities"],
+        "规模1 2 8 6 . 4 亿元，3~5年，ARJ21\n",
+        concat!(
+            r#"{"text":"1286.4亿元","kind":"money","value":"128640000000","unit":"元","start":6,"end":24}"#,
+            "\n",
+            r#"{"text":"3~5年","kind":"range","low":"3","high":"5","unit":"年","start":27,"end":33}"#,
+            "\n",
+            r#"{"text":"ARJ21","kind":"identifier","unit":null,"start":36,"end":41}"#,
+            "\n",
+        ),
+        "quantities with offsets into the input, across removed spaces",
+    ),
+    (
+        &["--quantities"],
+        "一些企业统一标准\n",
+        "",
+        "no quantities, no output",
+    ),
+    (
+        &["--no-quantities"],
+        "同比增长1 2.7%，其中\n",
+        "同比增长1 2.7%，其中\n",
+        "torn figures kept with the pass off",
+    ),
+    (
+        &[],
+        "Ga₂O₃，120m²\n",
+        "Ga₂O₃，120m²\n",
+        "script digits kept by default",
+    ),
+    (
+        &["--fold-script-digits"],
+        "Ga₂O₃，120m²，3×10⁸\n",
+        "Ga2O3，120m2，3×10⁸\n",
+        "script digits folded on request, a figure's exponent kept",
+    ),
 ];
 
 #[test]
@@ -279,4 +316,18 @@ fn columns_switch() {
         read.starts_with("左栏第0行的文字内容很长很长很长\n左栏第1行"),
         "without it the left column comes first: {read}"
     );
+}
+
+/// Offsets point into the whole input, also in a chunk after the first.
+#[test]
+fn quantity_offsets_across_chunks() {
+    let input = "正文\n\x0c".repeat(zhtidy::chunk::PAGES + 1) + "同比增长1 2.7%，\n";
+    let out = zhtidy(&["--quantities"], input.as_bytes());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (start, end) = (
+        line["start"].as_u64().unwrap(),
+        line["end"].as_u64().unwrap(),
+    );
+    assert_eq!(&input[start as usize..end as usize], "1 2.7%");
+    assert_eq!(line["value"], "12.7");
 }

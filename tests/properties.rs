@@ -7,16 +7,17 @@ use zhtidy::locate::Locator;
 use zhtidy::segment::Segmenter;
 use zhtidy::sentence::sentences;
 use zhtidy::stream::ChunkReader;
-use zhtidy::{Repaired, Tidy};
+use zhtidy::{Pass, Repaired, Tidy};
 
 /// Characters that exercise every pass: Han, radicals, Latin, digits,
-/// spaces of every kind, line ends, form feeds, punctuation, private use.
+/// spaces of every kind, line ends, form feeds, punctuation, private use,
+/// units and the marks inside figures.
 const ALPHABET: &[char] = &[
     '中', '文', '字', '的', '一', '方', '法', '⽅', '⼀', '⾼', '⻓', '\u{F900}', 'a', 'B', 'x',
     '-', '1', '2', '0', '.', '%', ' ', ' ', ' ', '\u{3000}', '\u{A0}', '\u{200B}', '\u{AD}', '\n',
     '\n', '\r', '\x0c', '，', '。', '“', '”', '（', '）', '、', '⸺', 'Ａ', '１', '\u{F06C}', '•',
     'ﬁ', '\u{FEFF}', '第', '页', '—', '\t', '！', '?', '…', '《', '》', '"', '@', 'ｗ', '/', ':',
-    '＿', '万', '年', '日', '３',
+    '＿', '万', '年', '日', '３', 'm', '℃', '±', '~', '5', ',', '₂', '²', '⁻',
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -166,6 +167,27 @@ proptest! {
         check_units(&input, &repaired, sentences(repaired.text()))?;
         let segmenter = Segmenter::new();
         check_units(&input, &repaired, segmenter.tokens(repaired.text()).map(|t| t.range))?;
+    }
+
+    #[test]
+    fn folding_script_digits_keeps_the_contract(input in text()) {
+        let tidy = Tidy::new().with(Pass::ScriptDigits, true);
+        let once = tidy.repair(&input);
+        prop_assert_eq!(replay(&input, &once), once.text());
+        let twice = tidy.repair(once.text());
+        prop_assert_eq!(twice.text(), once.text());
+    }
+
+    #[test]
+    fn quantities_are_spans_of_output_and_input(input in prop_oneof![text(), any::<String>()]) {
+        let repaired = Tidy::new().repair(&input);
+        let (out, mut last) = (repaired.text(), 0);
+        for q in repaired.quantities() {
+            prop_assert!(q.range.start >= last && q.range.start < q.range.end);
+            prop_assert!(out.get(q.range.clone()).is_some());
+            prop_assert!(input.get(q.source.clone()).is_some());
+            last = q.range.end;
+        }
     }
 
     #[test]
