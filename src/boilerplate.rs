@@ -56,19 +56,19 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let edge = edge_flags(&lines);
     let by_page = pages > 1;
-    let keys: Vec<Option<String>> = lines
+    let keys: Vec<Option<HeaderKey>> = lines
         .iter()
         .map(|l| header_key(&text[l.content.clone()]))
         .collect();
-    let mut repeats: HashMap<&str, Repeats> = HashMap::new();
+    let mut repeats: HashMap<u64, Repeats> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         // Without pages, a word alone on its line (`as`, as some extractors
         // set English text) repeats at a steady interval by chance.
-        if !by_page && key.chars().count() < MIN_UNPAGED_HEADER_CHARS {
+        if !by_page && key.chars < MIN_UNPAGED_HEADER_CHARS {
             continue;
         }
-        let r = repeats.entry(key.as_str()).or_insert(Repeats {
+        let r = repeats.entry(key.hash).or_insert(Repeats {
             pages: 0,
             edge_pages: 0,
             edge_page: None,
@@ -102,8 +102,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     };
     let is_header = |i: usize| {
         keys[i]
-            .as_deref()
-            .and_then(|k| repeats.get(k))
+            .as_ref()
+            .and_then(|k| repeats.get(&k.hash))
             .is_some_and(|r| r.is_running(by_page, min_repeats))
     };
     let header: Vec<bool> = (0..lines.len()).map(is_header).collect();
@@ -207,16 +207,25 @@ fn near(header: &[bool], i: usize) -> bool {
     header[lo..hi].iter().any(|&h| h)
 }
 
-/// The key a running header is recognized by, or `None` for lines that
-/// cannot be one (blank, too long, or without a letter).
-fn header_key(line: &str) -> Option<String> {
+/// What a running header is recognized by: the line without whitespace,
+/// digits masked and radicals read as their ideographs, hashed (a page of
+/// lines is keyed without allocating), and its length in characters.
+struct HeaderKey {
+    hash: u64,
+    chars: usize,
+}
+
+/// The key of a line, or `None` for lines that cannot be a running header
+/// (blank, too long, without two letters, or ending a sentence).
+fn header_key(line: &str) -> Option<HeaderKey> {
     // At most four bytes a character, and spaces between them.
     if line.len() > MAX_HEADER_CHARS * 8 {
         return None;
     }
-    let mut key = String::with_capacity(line.len());
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut chars = 0;
     let mut letters = 0;
+    let mut last = ' ';
     for c in line.chars() {
         if c.is_whitespace() {
             continue;
@@ -225,19 +234,17 @@ fn header_key(line: &str) -> Option<String> {
         if chars > MAX_HEADER_CHARS {
             return None;
         }
-        if c.is_ascii_digit() {
-            key.push('#');
+        let masked = if c.is_ascii_digit() {
+            '#'
         } else {
             letters += usize::from(is_han(c) || c.is_ascii_alphabetic() || c.is_alphabetic());
             // A radical for an ideograph (`推⼴`) must not hide a repeat.
-            key.push(crate::radicals::unified(c));
-        }
+            crate::radicals::unified(c)
+        };
+        hash = (hash ^ u64::from(u32::from(masked))).wrapping_mul(0x0100_0000_01b3);
+        last = masked;
     }
-    let ends_sentence = key
-        .chars()
-        .next_back()
-        .is_some_and(crate::chars::is_sentence_end);
-    (letters >= 2 && !ends_sentence).then_some(key)
+    (letters >= 2 && !crate::chars::is_sentence_end(last)).then_some(HeaderKey { hash, chars })
 }
 
 /// The page-number shapes, compiled once per process.

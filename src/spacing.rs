@@ -212,19 +212,32 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
 /// its neighbours, so this repeats until nothing changes. That makes the
 /// pass idempotent.
 fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) {
+    if !decisions.contains(&Decision::NameList) {
+        return;
+    }
+    let removed = |d: &Decision| matches!(d, Decision::Remove(_));
+    // next_kept[g]: the first gap after g that stays (or the line's end).
+    let mut next_kept = vec![decisions.len(); decisions.len()];
     loop {
+        for g in (0..decisions.len().saturating_sub(1)).rev() {
+            next_kept[g] = if removed(&decisions[g + 1]) {
+                next_kept[g + 1]
+            } else {
+                g + 1
+            };
+        }
         let mut changed = false;
+        // The last gap before g that stays, as this sweep has left it.
+        let mut prev_kept: Option<usize> = None;
         for g in 0..decisions.len() {
             if decisions[g] != Decision::NameList {
+                if !removed(&decisions[g]) {
+                    prev_kept = Some(g);
+                }
                 continue;
             }
-            let first = (0..g)
-                .rev()
-                .find(|&k| !matches!(decisions[k], Decision::Remove(_)))
-                .map_or(0, |k| k + 1);
-            let last = (g + 1..decisions.len())
-                .find(|&k| !matches!(decisions[k], Decision::Remove(_)))
-                .unwrap_or(decisions.len());
+            let first = prev_kept.map_or(0, |k| k + 1);
+            let last = next_kept[g];
             let left = text[tokens[first].start..tokens[g].end]
                 .chars()
                 .filter(|&c| !is_space(c));
@@ -235,7 +248,9 @@ fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) 
                 (first == g && is_radical_word(text, tokens, g)) || standalone_word(left.rev());
             let right_word =
                 (last == g + 1 && is_radical_word(text, tokens, g + 1)) || standalone_word(right);
-            if !(left_word && right_word) {
+            if left_word && right_word {
+                prev_kept = Some(g);
+            } else {
                 decisions[g] = Decision::Remove(Rule::HanSpace);
                 changed = true;
             }
@@ -339,12 +354,21 @@ fn is_spaced_like(token: &str) -> bool {
 /// `2` of `工艺于2`. `None` when the edge is not Latin or nothing closes it
 /// (`0.11`, `ARJ21`): such a token is judged whole.
 fn edge_piece<I: Iterator<Item = char> + Clone>(chars: I) -> Option<impl Iterator<Item = char>> {
-    let mut rest = chars
-        .clone()
-        .skip_while(|&c| c.is_ascii_alphanumeric() || c.is_ascii_punctuation());
-    let len = chars.clone().count() - rest.clone().count();
-    let closed = rest.next().is_some_and(|c| is_han(c) || is_cjk_punct(c));
-    let alnum = chars.clone().take(len).any(|c| c.is_ascii_alphanumeric());
+    let is_latin = |c: char| c.is_ascii_alphanumeric() || c.is_ascii_punctuation();
+    // Read the piece once; a token's long Han remainder is never walked.
+    let mut len = 0;
+    let mut alnum = false;
+    let mut rest = chars.clone();
+    let closed = loop {
+        match rest.next() {
+            Some(c) if is_latin(c) => {
+                len += 1;
+                alnum |= c.is_ascii_alphanumeric();
+            }
+            Some(c) => break is_han(c) || is_cjk_punct(c),
+            None => break false,
+        }
+    };
     (alnum && closed).then(|| chars.take(len))
 }
 
