@@ -18,7 +18,9 @@
 //!
 //! The passes run in the order of [`Pass::ALL`]; see DESIGN.md for why.
 
+use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub mod boilerplate;
 pub mod chars;
@@ -208,10 +210,20 @@ impl Tidy {
         whole
     }
 
+    /// The text of [`Tidy::repair`] alone, for callers that want no edit
+    /// log: the maps of the passes are never composed.
+    pub fn repair_text(&self, input: &str) -> String {
+        let mut text = String::with_capacity(input.len());
+        for (_, chunk) in chunk::split(input) {
+            text.push_str(self.repair_chunk(chunk).text());
+        }
+        text
+    }
+
     /// Repairs one chunk (see [`chunk`]); offsets are relative to it.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
         let mut text = input.to_owned();
-        let mut map = Map::default();
+        let mut steps = Vec::new();
         let mut edits = Vec::new();
         let mut at = 0;
         while let Some(&pass) = Pass::ALL.get(at) {
@@ -231,11 +243,7 @@ impl Tidy {
                     .iter()
                     .any(|e| text.as_bytes()[e.range.clone()].contains(&b'\n'));
                 let (next, local) = edit::apply(&text, &edits);
-                map = if map.is_identity() {
-                    local
-                } else {
-                    local.compose(&map)
-                };
+                steps.push(local);
                 text = next;
                 if !pass.runs_to_fixed_point() {
                     break;
@@ -245,15 +253,50 @@ impl Tidy {
                 at = earlier as usize;
             }
         }
-        Repaired { text, map }
+        Repaired {
+            text,
+            steps,
+            map: OnceLock::new(),
+        }
     }
 }
 
 /// The repaired text, with the edit log that explains it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Default)]
 pub struct Repaired {
     text: String,
-    map: Map,
+    /// The map of each step of the repair, first to last, until the map
+    /// is first asked for: plain repair, which only wants the text, never
+    /// pays for composing them.
+    steps: Vec<Map>,
+    map: OnceLock<Map>,
+}
+
+impl Clone for Repaired {
+    fn clone(&self) -> Self {
+        Repaired {
+            text: self.text.clone(),
+            steps: Vec::new(),
+            map: OnceLock::from(self.map().clone()),
+        }
+    }
+}
+
+impl PartialEq for Repaired {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.map() == other.map()
+    }
+}
+
+impl Eq for Repaired {}
+
+impl fmt::Debug for Repaired {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Repaired")
+            .field("text", &self.text)
+            .field("map", self.map())
+            .finish()
+    }
 }
 
 impl Repaired {
@@ -269,12 +312,12 @@ impl Repaired {
     /// replaced, and the rules that changed it. Applying the changes to the
     /// input reproduces the output.
     pub fn changes(&self) -> &[Change] {
-        self.map.changes()
+        self.map().changes()
     }
 
     /// The range of the original input that an output range came from.
     pub fn source_range(&self, output: Range<usize>) -> Range<usize> {
-        self.map.source_range(output)
+        self.map().source_range(output)
     }
 
     /// The quantities of the repaired text ([`quantity::find`]), each with
@@ -289,13 +332,26 @@ impl Repaired {
 
     /// The map from output offsets to input offsets.
     pub fn map(&self) -> &Map {
-        &self.map
+        self.map.get_or_init(|| {
+            self.steps.iter().fold(Map::default(), |map, local| {
+                if map.is_identity() {
+                    local.clone()
+                } else {
+                    local.compose(&map)
+                }
+            })
+        })
     }
 
     /// Appends the repair of a chunk that starts at `offset` of the input.
     pub fn append(&mut self, chunk: Repaired, offset: usize) {
         let base = self.text.len();
         self.text.push_str(&chunk.text);
-        self.map.append_shifted(chunk.map, base, offset);
+        chunk.map();
+        let chunk_map = chunk.map.into_inner().unwrap_or_default();
+        self.map();
+        if let Some(map) = self.map.get_mut() {
+            map.append_shifted(chunk_map, base, offset);
+        }
     }
 }

@@ -191,6 +191,11 @@ proptest! {
     }
 
     #[test]
+    fn text_only_repair_is_repair(input in text()) {
+        prop_assert_eq!(Tidy::new().repair_text(&input), Tidy::new().repair(&input).into_text());
+    }
+
+    #[test]
     fn never_panics_on_any_string(input in any::<String>()) {
         let repaired = Tidy::new().repair(&input);
         prop_assert_eq!(replay(&input, &repaired), repaired.text());

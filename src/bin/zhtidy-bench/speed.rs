@@ -157,6 +157,13 @@ pub fn run(opts: Options) -> Result<(), String> {
     let tidy = Tidy::new();
     let pipeline = measure(opts.repeat, || tidy.repair(&input));
     rows.push(("zhtidy pipeline".into(), pipeline));
+    rows.push((
+        "zhtidy pipeline, text only".into(),
+        measure(opts.repeat, || tidy.repair_text(&input)),
+    ));
+    if tidy.repair_text(&input) != tidy.repair(&input).text() {
+        return Err("repair_text differs from repair's text: a fast wrong answer".into());
+    }
     for pass in Pass::ALL {
         let t = only(pass);
         rows.push((
