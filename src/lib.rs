@@ -20,6 +20,8 @@
 
 use std::ops::Range;
 
+pub mod atomic;
+pub mod batch;
 pub mod boilerplate;
 pub mod chars;
 pub mod chunk;
