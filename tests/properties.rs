@@ -146,3 +146,26 @@ fn idempotent_regressions() {
         assert_eq!(twice, once, "input {input:?}");
     }
 }
+
+/// Found by fuzzing: a paragraph that straddles a chunk cut (here the 64th
+/// form feed) is repaired as two blocks, and a second repair, which sees no
+/// cut there, may join them. Repair is idempotent chunk by chunk, which is
+/// what this pins; DESIGN.md ("Streaming equals whole") gives the price.
+#[test]
+fn idempotent_chunk_by_chunk_across_a_cut() {
+    let input = format!("{}.{}.", "\x0c".repeat(44), "\x0c".repeat(20));
+    let tidy = Tidy::new();
+    assert_eq!(
+        tidy.repair(&input).text(),
+        ".\n.\n",
+        "the cut keeps them apart"
+    );
+    for (_, chunk) in zhtidy::chunk::split(&input) {
+        let once = tidy.repair_chunk(chunk).into_text();
+        assert_eq!(
+            tidy.repair_chunk(&once).into_text(),
+            once,
+            "chunk {chunk:?}"
+        );
+    }
+}
