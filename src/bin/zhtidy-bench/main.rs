@@ -7,9 +7,11 @@ mod corpus;
 mod diff;
 mod distance;
 mod glyphs;
+mod memory;
 mod metrics;
 mod quality;
 mod runner;
+mod shapes;
 mod speed;
 mod table;
 mod text;
@@ -36,6 +38,8 @@ enum Cmd {
     /// Throughput per pass and whole pipeline, beside a copy and jieba-rs;
     /// time and peak memory from 1x to 8x the input.
     Speed(SpeedArgs),
+    /// Peak memory of the built zhtidy filter reading N MB from a pipe.
+    Memory(memory::Options),
 }
 
 #[derive(Args)]
@@ -79,6 +83,9 @@ struct SpeedArgs {
     /// Skip the 1x–8x growth measurements.
     #[arg(long)]
     no_scaling: bool,
+    /// The inputs to measure growth on (comma-separated; default all).
+    #[arg(long, value_name = "SHAPE", value_delimiter = ',')]
+    growth: Vec<shapes::Shape>,
     /// Internal: measure one input size in this process and print JSON.
     #[arg(long, hide = true)]
     child: Option<usize>,
@@ -90,6 +97,7 @@ struct SpeedArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Cmd::Memory(options) => memory::run(options),
         Cmd::Quality(a) => quality::run(quality::Options {
             json: a.json,
             cmd: a.cmd,
@@ -106,6 +114,10 @@ fn main() -> ExitCode {
             child: a.child,
             baseline: a.baseline,
             no_scaling: a.no_scaling,
+            shapes: match a.growth {
+                g if g.is_empty() => shapes::Shape::ALL.to_vec(),
+                g => g,
+            },
         }),
     };
     match result {
