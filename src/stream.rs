@@ -86,9 +86,14 @@ pub struct ChunkReader<R> {
     pending: Vec<u8>,
     /// Offset in the input of `pending[0]`.
     pending_offset: usize,
-    /// Decoded text not yet handed out.
+    /// Decoded text, handed out up to `taken`.
     text: String,
-    /// Offset in the decoded text of `text[0]`.
+    /// How much of `text` is handed out. Chunks are cut from the front
+    /// without moving the rest (a read can hold a thousand chunks of empty
+    /// pages, and moving the rest for each would copy the read a thousand
+    /// times); the handed-out part is dropped before the next read.
+    taken: usize,
+    /// Offset in the decoded text of `text[taken]`.
     text_offset: usize,
     eof: bool,
     replaced: usize,
@@ -120,6 +125,7 @@ impl<R: Read> ChunkReader<R> {
             pending: Vec::new(),
             pending_offset: 0,
             text: String::new(),
+            taken: 0,
             text_offset: 0,
             eof: false,
             replaced: 0,
@@ -132,6 +138,8 @@ impl<R: Read> ChunkReader<R> {
     }
 
     fn fill(&mut self) -> Result<(), ReadError> {
+        self.text.drain(..self.taken);
+        self.taken = 0;
         let old = self.pending.len();
         self.pending.resize(old + READ_SIZE, 0);
         let n = loop {
@@ -287,12 +295,12 @@ impl<R: Read> Iterator for ChunkReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(len) = chunk::boundary(&self.text, self.eof) {
+            if let Some(len) = chunk::boundary(&self.text[self.taken..], self.eof) {
                 if len == 0 {
                     return None;
                 }
-                let rest = self.text.split_off(len);
-                let text = std::mem::replace(&mut self.text, rest);
+                let text = self.text[self.taken..self.taken + len].to_owned();
+                self.taken += len;
                 let offset = self.text_offset;
                 self.text_offset += len;
                 return Some(Ok(Chunk { offset, text }));
@@ -300,6 +308,7 @@ impl<R: Read> Iterator for ChunkReader<R> {
             if let Err(e) = self.fill() {
                 self.eof = true;
                 self.text.clear();
+                self.taken = 0;
                 return Some(Err(e));
             }
         }
