@@ -44,7 +44,12 @@ struct Args {
     /// Repair each input file into DIR under its own name (the files below
     /// an input directory under their relative path), on all cores; a bad
     /// file is reported and skipped, and the exit code says if any failed.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "explain", "report"])]
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "files",
+        conflicts_with_all = ["output", "explain", "report"]
+    )]
     out_dir: Option<PathBuf>,
 
     /// With --out-dir, repair N files at a time (default: one per core).

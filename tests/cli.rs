@@ -315,6 +315,12 @@ fn out_dir_repairs_every_file_and_reports_each_failure() {
         std::fs::read_to_string(input.join("a.txt")).unwrap(),
         "全 市\n"
     );
+    let nothing = zhtidy(&["--out-dir", out.to_str().unwrap()], b"");
+    assert_eq!(
+        nothing.status.code(),
+        Some(2),
+        "no input files is a usage error"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
