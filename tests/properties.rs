@@ -169,3 +169,28 @@ fn idempotent_chunk_by_chunk_across_a_cut() {
         );
     }
 }
+
+/// Found by fuzzing, not fixed: the boilerplate pass judges a text with
+/// form feeds by its page edges and a text without them by repetition
+/// across the text, and repair removes the form feeds, so a second repair
+/// can remove repeated lines the first one kept (here three copies of a
+/// line on two pages). Judging both ways the first time removes repeated
+/// section headings (`1 引言` in a collection of abstracts) from real
+/// documents and fails the quality floor; the fix needs a rule for text
+/// without form feeds that tells a running header from a repeated heading.
+#[test]
+#[ignore = "known: boilerplate judges text with and without form feeds differently"]
+fn idempotent_when_the_form_feeds_are_gone() {
+    let input = concat!(
+        "\r\r999999\u{0}\u{0}\u{0}\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}n\u{0}\u{0}",
+        "\u{0}\u{0}\u{0}\u{0}\u{0}999499999999999999\n\r9y9\r99\r\u{1}\u{0}\u{0}",
+        "\u{0}\n   第 \u{c}\u{0}\u{0}\u{0}\ra\r\r4\n9\u{0}\r9\r999999\u{0}\u{0}\u{0}",
+        "\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}n\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}",
+        "999499999999999999\n \r\r\u{0} \r\r999\r9\n 99999\r\r\r  第 \u{c}\u{0}\r",
+        "a\r99\r\r\r99䊀术 \r999999\u{0}\u{0}\u{0}\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}",
+        "n\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}999499999999999999\n"
+    );
+    let once = Tidy::new().repair(input).into_text();
+    let twice = Tidy::new().repair(&once).into_text();
+    assert_eq!(twice, once);
+}
