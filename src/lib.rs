@@ -150,32 +150,55 @@ impl Tidy {
     }
 
     /// Repairs one chunk (see [`chunk`]); offsets are relative to it.
+    ///
+    /// The boilerplate pass judges a line by the lines around it, and the
+    /// passes change them: form feeds go, and the lines pass joins a copy
+    /// of a line into a paragraph. A second repair would then see running
+    /// headers the first did not, so after the passes the boilerplate pass
+    /// looks again, and while it finds something the passes from it on run
+    /// again. Each round removes lines, so it ends; [`MAX_ROUNDS`] bounds
+    /// the time all the same.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
         let mut text = input.to_owned();
         let mut map = Map::default();
         let mut edits = Vec::new();
-        for pass in Pass::ALL.into_iter().filter(|&p| self.is_enabled(p)) {
-            loop {
-                edits.clear();
-                pass.edits(&text, &mut edits);
-                if edits.is_empty() {
-                    break;
-                }
-                let (next, local) = edit::apply(&text, &edits);
-                map = if map.is_identity() {
-                    local
-                } else {
-                    local.compose(&map)
-                };
-                text = next;
-                if !pass.runs_to_fixed_point() {
-                    break;
+        let mut passes = &Pass::ALL[..];
+        for _ in 0..MAX_ROUNDS {
+            for &pass in passes.iter().filter(|&&p| self.is_enabled(p)) {
+                loop {
+                    edits.clear();
+                    pass.edits(&text, &mut edits);
+                    if edits.is_empty() {
+                        break;
+                    }
+                    let (next, local) = edit::apply(&text, &edits);
+                    map = if map.is_identity() {
+                        local
+                    } else {
+                        local.compose(&map)
+                    };
+                    text = next;
+                    if !pass.runs_to_fixed_point() {
+                        break;
+                    }
                 }
             }
+            if !self.is_enabled(Pass::Boilerplate) {
+                break;
+            }
+            edits.clear();
+            Pass::Boilerplate.edits(&text, &mut edits);
+            if edits.is_empty() {
+                break;
+            }
+            passes = &Pass::ALL[Pass::Boilerplate as usize..];
         }
         Repaired { text, map }
     }
 }
+
+/// Most rounds of the passes over one chunk (see [`Tidy::repair_chunk`]).
+const MAX_ROUNDS: usize = 4;
 
 /// The repaired text, with the edit log that explains it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -170,20 +170,16 @@ fn idempotent_chunk_by_chunk_across_a_cut() {
     }
 }
 
-/// Found by fuzzing, not fixed: the boilerplate pass judges a line by the
-/// lines around it, and repair changes them, so a second repair can remove
-/// repeated lines the first one kept. Two ways: a text with form feeds is
-/// judged by page edges and one without by repetition across the text, and
-/// repair removes the form feeds (first input: three copies of a line on
-/// two pages); a copy of a line close to another makes it content, and the
+/// Found by fuzzing: the boilerplate pass judges a line by the lines
+/// around it, and repair changes them, so a second repair removed repeated
+/// lines the first one kept. Two ways: a text with form feeds is judged by
+/// page edges and one without by repetition across the text, and repair
+/// removes the form feeds (first input: three copies of a line on two
+/// pages); a copy of a line close to another makes it content, and the
 /// lines pass can join that copy into a paragraph, leaving the others far
-/// apart (second input). Judging both ways the first time removes repeated
-/// section headings (`1 引言` in a collection of abstracts) from real
-/// documents and fails the quality floor; the fix needs a rule that tells a
-/// running header from a repeated heading without page edges, judged on
-/// lines as the lines pass will leave them.
+/// apart (second input). The boilerplate pass now looks again after the
+/// passes (`Tidy::repair_chunk`).
 #[test]
-#[ignore = "known: boilerplate judges lines that repair itself changes"]
 fn idempotent_when_boilerplate_context_changes() {
     let paged = concat!(
         "\r\r999999\u{0}\u{0}\u{0}\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}n\u{0}\u{0}",
