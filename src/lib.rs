@@ -22,6 +22,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+pub mod atomic;
+pub mod batch;
 pub mod boilerplate;
 pub mod chars;
 pub mod chunk;
@@ -221,12 +223,38 @@ impl Tidy {
     }
 
     /// Repairs one chunk (see [`chunk`]); offsets are relative to it.
+    ///
+    /// The boilerplate pass judges a line by the lines around it, and the
+    /// passes after it change them: form feeds go, and the lines pass can
+    /// join one copy of a repeated line into a paragraph, leaving the other
+    /// copies far apart. A second repair would then see a running header
+    /// the first did not, so once the passes are done the boilerplate pass
+    /// looks again, and while it finds something the passes after it run
+    /// again. Each round removes lines, so it ends; [`MAX_ROUNDS`] bounds
+    /// the time all the same.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
         let mut text = input.to_owned();
         let mut steps = Vec::new();
         let mut edits = Vec::new();
         let mut at = 0;
-        while let Some(&pass) = Pass::ALL.get(at) {
+        let mut rounds = 1;
+        loop {
+            let Some(&pass) = Pass::ALL.get(at) else {
+                if rounds == MAX_ROUNDS || !self.is_enabled(Pass::Boilerplate) {
+                    break;
+                }
+                edits.clear();
+                Pass::Boilerplate.edits(&text, &mut edits);
+                if edits.is_empty() {
+                    break;
+                }
+                let (next, local) = edit::apply(&text, &edits);
+                steps.push(local);
+                text = next;
+                rounds += 1;
+                at = Pass::Boilerplate as usize + 1;
+                continue;
+            };
             at += 1;
             if !self.is_enabled(pass) {
                 continue;
@@ -260,6 +288,9 @@ impl Tidy {
         }
     }
 }
+
+/// Most rounds of the passes over one chunk (see [`Tidy::repair_chunk`]).
+const MAX_ROUNDS: usize = 4;
 
 /// The repaired text, with the edit log that explains it.
 #[derive(Default)]

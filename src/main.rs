@@ -2,19 +2,23 @@
 //! file reads, writes and reports errors.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{ArgGroup, Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
+use zhtidy::atomic::AtomicFile;
+use zhtidy::decode::{self, Encoding};
 use zhtidy::locate::Locator;
 use zhtidy::quantity::{Quantity, Value};
 use zhtidy::report::{self, Format};
 use zhtidy::segment::Segmenter;
 use zhtidy::sentence;
-use zhtidy::stream::{ChunkReader, ReadError};
-use zhtidy::{Pass, Repaired, Tidy};
+use zhtidy::stream::{ChunkReader, ReadOptions};
+use zhtidy::{batch, Pass, Repaired, Tidy};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,7 +32,9 @@ Examples:
   zhtidy --words --format jsonl a.txt          one JSON record per token, with input offsets
   zhtidy --quantities a.txt                    one JSON object per figure, code or date
   zhtidy --no-boilerplate a.txt -o clean.txt   keep headers and page numbers
-  zhtidy --lossy broken.txt                    replace invalid UTF-8 instead of failing";
+  zhtidy --lossy broken.txt                    replace invalid UTF-8 instead of failing
+  zhtidy --encoding gb18030 gbk.txt            read GBK/GB18030 (or big5, utf-16le...)
+  zhtidy --out-dir clean/ extracted/           repair every file below extracted/ into clean/";
 
 /// Repairs text that PDF extractors produce from Chinese documents:
 /// spaced-out characters, broken lines, running headers and page numbers,
@@ -37,12 +43,28 @@ Examples:
 #[command(version, after_help = EXAMPLES)]
 #[command(group(ArgGroup::new("formatted").args(["report", "sentences", "words"]).multiple(true)))]
 struct Args {
-    /// Input files, read in order; `-` or none reads stdin.
+    /// Input files, read in order; `-` or none reads stdin. With
+    /// --out-dir, also directories.
     files: Vec<PathBuf>,
 
     /// Write the output to FILE (atomically: a temporary file renamed at the end).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    /// Repair each input file into DIR under its own name (the files below
+    /// an input directory under their relative path), on all cores; a bad
+    /// file is reported and skipped, and the exit code says if any failed.
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "files",
+        conflicts_with_all = ["output", "explain", "report"]
+    )]
+    out_dir: Option<PathBuf>,
+
+    /// With --out-dir, repair N files at a time (default: one per core).
+    #[arg(short, long, value_name = "N", requires = "out_dir")]
+    jobs: Option<usize>,
 
     /// Instead of the text, list every edit: position in the input
     /// (file:line:column), rule, text before and after.
@@ -92,9 +114,15 @@ struct Args {
     #[arg(long, value_enum, value_name = "FORMAT", requires = "formatted")]
     format: Option<OutputFormat>,
 
-    /// Replace bytes that are not UTF-8 with U+FFFD instead of failing.
+    /// Replace bytes that do not decode with U+FFFD, and read binary input
+    /// (NUL bytes, a PDF) as far as it decodes, instead of failing.
     #[arg(long)]
     lossy: bool,
+
+    /// The input's encoding: gb18030, gbk, big5, utf-16le, utf-16be,
+    /// utf-16 (little-endian unless a BOM says otherwise)... Default UTF-8.
+    #[arg(long, value_name = "NAME", value_parser = decode::encoding)]
+    encoding: Option<&'static Encoding>,
 
     /// Keep BOMs and \r\n line ends.
     #[arg(long)]
@@ -156,6 +184,13 @@ impl Args {
         off.into_iter()
             .fold(Tidy::new(), |t, (pass, off)| t.with(pass, !off))
             .with(Pass::ScriptDigits, self.fold_script_digits)
+    }
+
+    fn read(&self) -> ReadOptions {
+        ReadOptions {
+            lossy: self.lossy,
+            encoding: self.encoding,
+        }
     }
 }
 
@@ -224,6 +259,9 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), Failure> {
     let tidy = args.tidy();
+    if let Some(dir) = &args.out_dir {
+        return run_batch(args, &tidy, dir);
+    }
     let inputs: Vec<&Path> = if args.files.is_empty() {
         vec![Path::new("-")]
     } else {
@@ -236,7 +274,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             OutputFormat::Json | OutputFormat::Jsonl => Format::Json,
         };
         let mut failed = 0;
-        let written = report::write_reports(&tidy, &inputs, args.lossy, format, &mut sink.out)
+        let written = report::write_reports(&tidy, &inputs, args.read(), format, &mut sink)
             .map(|n| failed = n);
         sink.check(written)?;
         sink.finish()?;
@@ -258,15 +296,10 @@ fn run(args: &Args) -> Result<(), Failure> {
         };
         let mut lines = LineCounter::default();
         let mut before = Before::default();
-        for chunk in ChunkReader::new(reader, args.lossy) {
-            let chunk = chunk.map_err(|e| match e {
-                ReadError::Decode(d) => {
-                    Failure(format!("{name}: {d} (use --lossy to replace bad bytes)"))
-                }
-                ReadError::Io(e) => Failure(format!("{name}: {e}")),
-            })?;
+        for chunk in ChunkReader::with_options(reader, args.read()) {
+            let chunk = chunk.map_err(|e| Failure(format!("{name}: {}", e.advice())))?;
             let repaired = tidy.repair_chunk(&chunk.text);
-            let out = &mut sink.out;
+            let out = &mut sink;
             let written = match &mode {
                 Mode::Text => out.write_all(repaired.text().as_bytes()),
                 Mode::Explain => explain(out, &name, &chunk.text, &repaired, &mut lines),
@@ -300,39 +333,78 @@ fn run(args: &Args) -> Result<(), Failure> {
     sink.finish()
 }
 
-/// Where the output goes: stdout, or a temporary file renamed at the end.
-struct Sink {
-    out: Box<dyn Write>,
-    target: Option<(PathBuf, PathBuf)>,
+/// `--out-dir`: every file into `dir`, with a progress bar on a terminal,
+/// a line per failed file as it fails, and a summary at the end.
+fn run_batch(args: &Args, tidy: &Tidy, dir: &Path) -> Result<(), Failure> {
+    let start = Instant::now();
+    let (jobs, unlisted) = batch::jobs(&args.files, dir);
+    let mut failed = 0;
+    let mut report = |outcome: &batch::Outcome| {
+        if let Err(e) = &outcome.result {
+            failed += 1;
+            eprintln!("zhtidy: {}: {e}", outcome.input.display());
+        }
+    };
+    unlisted.iter().for_each(&mut report);
+    let bar = if io::stderr().is_terminal() {
+        ProgressBar::new(jobs.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    if let Ok(style) = ProgressStyle::with_template(
+        "{wide_bar} {pos}/{len} files, {msg} [{elapsed_precise}, {eta} left]",
+    ) {
+        bar.set_style(style);
+    }
+    let (mut read, mut repaired) = (0, 0);
+    let threads = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok().map(Into::into))
+        .unwrap_or(1);
+    batch::run(tidy, args.read(), &jobs, threads, |outcome| {
+        match outcome.result {
+            Ok((bytes, _)) => {
+                read += bytes;
+                repaired += 1;
+                bar.set_message(format!("{:.1} MB", read as f64 / 1e6));
+            }
+            Err(_) => bar.suspend(|| report(&outcome)),
+        }
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    let summary = format!(
+        "{repaired} files repaired into {}, {failed} failed ({:.1} MB in {:.1} s)",
+        dir.display(),
+        read as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    match failed {
+        0 => {
+            eprintln!("zhtidy: {summary}");
+            Ok(())
+        }
+        _ => Err(Failure(summary)),
+    }
+}
+
+/// Where the output goes: stdout, or a file that appears only when whole.
+enum Sink {
+    Stdout(BufWriter<StdoutLock<'static>>),
+    File(AtomicFile),
 }
 
 impl Sink {
     fn open(output: Option<&Path>, inputs: &[&Path]) -> Result<Sink, Failure> {
-        let Some(path) = output else {
-            return Ok(Sink {
-                out: Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-                target: None,
-            });
-        };
-        let same = |a: &Path| {
-            a.canonicalize()
-                .ok()
-                .is_some_and(|a| Some(a) == path.canonicalize().ok())
-        };
-        if inputs.iter().any(|i| same(i)) {
-            return Err(Failure(format!(
-                "{}: refusing to overwrite an input file",
-                path.display()
-            )));
+        match output {
+            None => Ok(Sink::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout().lock(),
+            ))),
+            Some(path) => AtomicFile::create(path, inputs)
+                .map(Sink::File)
+                .map_err(|e| Failure(format!("{}: {e}", path.display()))),
         }
-        let mut temp = path.as_os_str().to_owned();
-        temp.push(format!(".zhtidy-{}.tmp", std::process::id()));
-        let temp = PathBuf::from(temp);
-        let file = File::create(&temp).map_err(|e| Failure(format!("{}: {e}", temp.display())))?;
-        Ok(Sink {
-            out: Box::new(BufWriter::new(file)),
-            target: Some((temp, path.to_owned())),
-        })
     }
 
     /// Turns a write error into a failure; a closed pipe ends the run quietly.
@@ -340,34 +412,36 @@ impl Sink {
         match result {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-            Err(e) => {
-                self.discard();
-                Err(Failure(format!("writing output: {e}")))
-            }
+            Err(e) => Err(Failure(format!("writing output: {e}"))),
         }
     }
 
     fn finish(mut self) -> Result<(), Failure> {
-        let flushed = self.out.flush();
-        self.check(flushed)?;
-        if let Some((temp, path)) = self.target.take() {
-            std::fs::rename(&temp, &path)
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-        }
-        Ok(())
-    }
-
-    fn discard(&mut self) {
-        if let Some((temp, _)) = self.target.take() {
-            let _ = std::fs::remove_file(temp);
+        match self {
+            Sink::Stdout(ref mut out) => {
+                let flushed = out.flush();
+                self.check(flushed)
+            }
+            Sink::File(file) => file
+                .commit()
+                .map_err(|e| Failure(format!("writing output: {e}"))),
         }
     }
 }
 
-impl Drop for Sink {
-    /// A run that failed leaves no half-written output behind.
-    fn drop(&mut self) {
-        self.discard();
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File(file) => file.flush(),
+        }
     }
 }
 

@@ -55,7 +55,7 @@ use serde::Serialize;
 
 use crate::chars::{is_cjk_punct, is_han};
 use crate::rule::Rule;
-use crate::stream::{ChunkReader, ReadError};
+use crate::stream::{ChunkReader, ReadError, ReadOptions};
 use crate::{chunk, Repaired, Tidy};
 
 /// U+FFFD: suspect above this share of characters.
@@ -402,16 +402,17 @@ pub fn report(tidy: &Tidy, file: &str, text: &str) -> Report {
     tally.finish(file)
 }
 
-/// Reports on a byte stream, read chunk by chunk in bounded memory; with
-/// `lossy`, invalid UTF-8 becomes U+FFFD and counts as such.
+/// Reports on a byte stream, read chunk by chunk in bounded memory; when
+/// reading is lossy, bytes that do not decode become U+FFFD and count as
+/// such.
 pub fn report_reader<R: Read>(
     tidy: &Tidy,
     file: &str,
     reader: R,
-    lossy: bool,
+    read: ReadOptions,
 ) -> Result<Report, ReadError> {
     let mut tally = Tally::new();
-    let mut chunks = ChunkReader::new(reader, lossy);
+    let mut chunks = ChunkReader::with_options(reader, read);
     for chunk in chunks.by_ref() {
         let chunk = chunk?;
         tally.add(&chunk.text, &tidy.repair_chunk(&chunk.text));
@@ -439,7 +440,7 @@ pub enum Format {
 pub fn write_reports(
     tidy: &Tidy,
     inputs: &[&Path],
-    lossy: bool,
+    read: ReadOptions,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
@@ -447,11 +448,11 @@ pub fn write_reports(
     for &input in inputs {
         let file = input.display().to_string();
         let result = if input == Path::new("-") {
-            report_reader(tidy, &file, io::stdin().lock(), lossy).map_err(|e| describe(&e))
+            report_reader(tidy, &file, io::stdin().lock(), read).map_err(|e| e.advice())
         } else {
             File::open(input)
                 .map_err(|e| e.to_string())
-                .and_then(|f| report_reader(tidy, &file, f, lossy).map_err(|e| describe(&e)))
+                .and_then(|f| report_reader(tidy, &file, f, read).map_err(|e| e.advice()))
         };
         match (result, format) {
             (Ok(report), Format::Text) => write!(out, "{report}")?,
@@ -470,13 +471,6 @@ pub fn write_reports(
         }
     }
     Ok(failed)
-}
-
-fn describe(error: &ReadError) -> String {
-    match error {
-        ReadError::Decode(d) => format!("{d} (use --lossy to replace bad bytes)"),
-        ReadError::Io(e) => e.to_string(),
-    }
 }
 
 /// Scripts of letters unrelated to Chinese text, to name in the report.

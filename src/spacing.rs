@@ -209,56 +209,112 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
 /// Settles the name-list candidates. A candidate's words are judged as they
 /// will read after the other removals (`第中 中中` after a removed gap is
 /// `中中中第中 中中`), and removing one candidate can lengthen the words of
-/// its neighbours, so this repeats until nothing changes. That makes the
-/// pass idempotent.
+/// its neighbours, so a removal puts the nearest candidates on either side
+/// back on the list to judge, until the list is empty. That makes the pass
+/// idempotent. Rounds over the whole line would be quadratic on a line of
+/// spaced Han (`中 中 中 …`, every gap a candidate that falls), and so would
+/// a scan to the nearest kept gap; a word is judged by at most five Han
+/// characters, so both look only that far.
 fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) {
-    if !decisions.contains(&Decision::NameList) {
-        return;
+    let mut pending: Vec<usize> = (0..decisions.len())
+        .rev()
+        .filter(|&g| decisions[g] == Decision::NameList)
+        .collect();
+    while let Some(g) = pending.pop() {
+        if decisions[g] != Decision::NameList {
+            continue;
+        }
+        let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
+        let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(text, tokens, g))
+            || standalone_word(word_chars(text, tokens, decisions, g, Side::Left));
+        let right_word = (!removed(g + 1) && is_radical_word(text, tokens, g + 1))
+            || standalone_word(word_chars(text, tokens, decisions, g + 1, Side::Right));
+        let stays = left_word && right_word;
+        if stays {
+            continue;
+        }
+        decisions[g] = Decision::Remove(Rule::HanSpace);
+        for side in [Side::Left, Side::Right] {
+            if let Some(n) = neighbour(text, tokens, decisions, g, side) {
+                pending.push(n);
+            }
+        }
     }
-    let removed = |d: &Decision| matches!(d, Decision::Remove(_));
-    // next_kept[g]: the first gap after g that stays (or the line's end).
-    let mut next_kept = vec![decisions.len(); decisions.len()];
-    loop {
-        for g in (0..decisions.len().saturating_sub(1)).rev() {
-            next_kept[g] = if removed(&decisions[g + 1]) {
-                next_kept[g + 1]
-            } else {
-                g + 1
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// The tokens joined to token `k` on one side by removed gaps, nearest
+/// first: the token itself, then across each removed gap.
+fn joined(decisions: &[Decision], k: usize, side: Side) -> impl Iterator<Item = usize> + '_ {
+    let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
+    std::iter::successors(Some(k), move |&k| match side {
+        Side::Left => (k > 0 && removed(k - 1)).then(|| k - 1),
+        Side::Right => removed(k).then_some(k + 1),
+    })
+}
+
+/// The characters of the word that starts at token `k` and reads away from
+/// the gap, across removed gaps, without spaces.
+fn word_chars<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    decisions: &'a [Decision],
+    k: usize,
+    side: Side,
+) -> impl Iterator<Item = char> + 'a {
+    joined(decisions, k, side)
+        .flat_map(move |k| {
+            let chars = text[tokens[k].start..tokens[k].end].chars();
+            let (forward, backward) = match side {
+                Side::Left => (None, Some(chars.rev())),
+                Side::Right => (Some(chars), None),
             };
-        }
-        let mut changed = false;
-        // The last gap before g that stays, as this sweep has left it.
-        let mut prev_kept: Option<usize> = None;
-        for g in 0..decisions.len() {
-            if decisions[g] != Decision::NameList {
-                if !removed(&decisions[g]) {
-                    prev_kept = Some(g);
-                }
-                continue;
+            forward
+                .into_iter()
+                .flatten()
+                .chain(backward.into_iter().flatten())
+        })
+        .filter(|&c| !is_space(c))
+}
+
+/// The nearest name-list candidate on one side of the removed gap `g` whose
+/// word now reaches across `g`, if its verdict can have changed: not when
+/// the word between them already ends (more than four Han, or another
+/// character), since [`standalone_word`] never reads further.
+fn neighbour(
+    text: &str,
+    tokens: &[Token],
+    decisions: &[Decision],
+    g: usize,
+    side: Side,
+) -> Option<usize> {
+    let start = match side {
+        Side::Left => g,
+        Side::Right => g + 1,
+    };
+    let mut han = 0;
+    let mut last = start;
+    for k in joined(decisions, start, side) {
+        for c in text[tokens[k].start..tokens[k].end].chars() {
+            if is_han(c) {
+                han += 1;
             }
-            let first = prev_kept.map_or(0, |k| k + 1);
-            let last = next_kept[g];
-            let left = text[tokens[first].start..tokens[g].end]
-                .chars()
-                .filter(|&c| !is_space(c));
-            let right = text[tokens[g + 1].start..tokens[last].end]
-                .chars()
-                .filter(|&c| !is_space(c));
-            let left_word =
-                (first == g && is_radical_word(text, tokens, g)) || standalone_word(left.rev());
-            let right_word =
-                (last == g + 1 && is_radical_word(text, tokens, g + 1)) || standalone_word(right);
-            if left_word && right_word {
-                prev_kept = Some(g);
-            } else {
-                decisions[g] = Decision::Remove(Rule::HanSpace);
-                changed = true;
+            if han > 4 || !(is_han(c) || is_space(c)) {
+                return None;
             }
         }
-        if !changed {
-            return;
-        }
+        last = k;
     }
+    let n = match side {
+        Side::Left => last.checked_sub(1)?,
+        Side::Right => last,
+    };
+    (decisions.get(n) == Some(&Decision::NameList)).then_some(n)
 }
 
 /// Whether the Latin phrase on one side of gap `g` (tokens joined by
@@ -517,6 +573,16 @@ mod tests {
             "codes are separate tokens",
         ),
         ("张伟 李娜 王强 赵敏", "张伟 李娜 王强 赵敏", "a name list"),
+        (
+            "张伟 李娜 王强 赵敏刘洋陈明",
+            "张伟李娜王强赵敏刘洋陈明",
+            "a word too long for a name list undoes the list from its end back",
+        ),
+        (
+            "中 中 中 中 中 中 中 中",
+            "中中中中中中中中",
+            "spaced single Han are no name list",
+        ),
         (
             "参会人员：陈明 刘洋 周婷",
             "参会人员：陈明 刘洋 周婷",

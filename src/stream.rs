@@ -1,18 +1,33 @@
 //! Reading a document from a byte stream, chunk by chunk.
 //!
-//! [`ChunkReader`] decodes UTF-8 as bytes arrive (a character split across
+//! [`ChunkReader`] decodes bytes as they arrive (a character split across
 //! two reads is waited for, not rejected) and hands out the chunks of
 //! [`crate::chunk`], so repairing them one at a time gives exactly what
 //! [`crate::Tidy::repair`] gives for the whole text, in memory bounded by
-//! a chunk.
+//! a chunk. What it rejects, and why, is in [`crate::decode`].
 
 use std::fmt;
 use std::io::{self, Read};
 
+use encoding_rs::{Decoder, DecoderResult, Encoding};
+
 use crate::chunk;
-use crate::decode::DecodeError;
+use crate::decode::{self, DecodeError, Problem};
 
 const READ_SIZE: usize = 64 * 1024;
+
+/// How much of the input's start is kept to guess its encoding by.
+const HEAD: usize = 512;
+
+/// How to turn bytes into text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Replace what cannot be decoded with U+FFFD, and read binary input
+    /// as far as it decodes, instead of failing.
+    pub lossy: bool,
+    /// The input's encoding; `None` is UTF-8.
+    pub encoding: Option<&'static Encoding>,
+}
 
 /// A chunk of decoded text and its offset in the whole decoded input.
 #[derive(Debug)]
@@ -26,6 +41,26 @@ pub struct Chunk {
 pub enum ReadError {
     Io(io::Error),
     Decode(DecodeError),
+}
+
+impl ReadError {
+    /// The error and what to do about it, for the user of the filter.
+    pub fn advice(&self) -> String {
+        let ReadError::Decode(d) = self else {
+            return self.to_string();
+        };
+        match (&d.problem, d.looks_like()) {
+            (_, Some(e)) => format!(
+                "{d} (use --encoding {}, or --lossy to replace bad bytes)",
+                decode::label(e)
+            ),
+            (Problem::Invalid { .. }, None) => format!("{d} (use --lossy to replace bad bytes)"),
+            (Problem::Nul { .. }, None) => format!("{d} (use --lossy to read it anyway)"),
+            (Problem::Pdf, None) => format!(
+                "{d}: extract its text first, e.g. `pdftotext -enc UTF-8 FILE -` (or use --lossy to read it anyway)"
+            ),
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
@@ -42,28 +77,55 @@ impl std::error::Error for ReadError {}
 /// Yields the chunks of a byte stream.
 pub struct ChunkReader<R> {
     reader: R,
-    lossy: bool,
+    options: ReadOptions,
+    /// Decodes a named encoding other than UTF-8 (UTF-8 is checked in place).
+    decoder: Option<Decoder>,
+    /// The first [`HEAD`] bytes of the input.
+    head: Vec<u8>,
     /// Bytes read but not yet decoded (an incomplete character).
     pending: Vec<u8>,
     /// Offset in the input of `pending[0]`.
     pending_offset: usize,
-    /// Decoded text not yet handed out.
+    /// Decoded text, handed out up to `taken`.
     text: String,
-    /// Offset in the decoded text of `text[0]`.
+    /// How much of `text` is handed out. Chunks are cut from the front
+    /// without moving the rest (a read can hold a thousand chunks of empty
+    /// pages, and moving the rest for each would copy the read a thousand
+    /// times); the handed-out part is dropped before the next read.
+    taken: usize,
+    /// Offset in the decoded text of `text[taken]`.
     text_offset: usize,
     eof: bool,
     replaced: usize,
 }
 
 impl<R: Read> ChunkReader<R> {
-    /// Reads `reader`; with `lossy`, bytes that are not UTF-8 become U+FFFD.
+    /// Reads UTF-8 from `reader`; with `lossy`, bytes that are not UTF-8
+    /// become U+FFFD.
     pub fn new(reader: R, lossy: bool) -> Self {
+        Self::with_options(
+            reader,
+            ReadOptions {
+                lossy,
+                encoding: None,
+            },
+        )
+    }
+
+    pub fn with_options(reader: R, options: ReadOptions) -> Self {
+        let decoder = options
+            .encoding
+            .filter(|&e| e != encoding_rs::UTF_8)
+            .map(Encoding::new_decoder);
         ChunkReader {
             reader,
-            lossy,
+            options,
+            decoder,
+            head: Vec::new(),
             pending: Vec::new(),
             pending_offset: 0,
             text: String::new(),
+            taken: 0,
             text_offset: 0,
             eof: false,
             replaced: 0,
@@ -76,6 +138,8 @@ impl<R: Read> ChunkReader<R> {
     }
 
     fn fill(&mut self) -> Result<(), ReadError> {
+        self.text.drain(..self.taken);
+        self.taken = 0;
         let old = self.pending.len();
         self.pending.resize(old + READ_SIZE, 0);
         let n = loop {
@@ -90,11 +154,51 @@ impl<R: Read> ChunkReader<R> {
         };
         self.pending.truncate(old + n);
         self.eof = n == 0;
-        self.decode_pending()
+        let had = self.head.len();
+        let keep = HEAD.saturating_sub(had).min(n);
+        self.head.extend_from_slice(&self.pending[old..old + keep]);
+        if !self.options.lossy {
+            self.check_binary(old, had)?;
+        }
+        match self.decoder.take() {
+            Some(mut decoder) => {
+                let decoded = self.decode_with(&mut decoder);
+                self.decoder = Some(decoder);
+                decoded
+            }
+            None => self.decode_utf8(),
+        }
     }
 
-    /// Moves the decodable prefix of `pending` into `text`.
-    fn decode_pending(&mut self) -> Result<(), ReadError> {
+    /// Fails on a PDF's header at the start (once it is complete: `head`
+    /// held `had` bytes before this read), or a NUL byte in
+    /// `pending[new..]`, the bytes just read. UTF-16 is full of NUL bytes,
+    /// and only its decoder can tell a NUL character, so it is exempt.
+    fn check_binary(&self, new: usize, had: usize) -> Result<(), ReadError> {
+        let fail = |offset, problem| Err(ReadError::Decode(DecodeError { offset, problem }));
+        if had < decode::PDF_MAGIC.len() && self.head.starts_with(decode::PDF_MAGIC) {
+            return fail(0, Problem::Pdf);
+        }
+        if self
+            .options
+            .encoding
+            .is_some_and(|e| !e.is_ascii_compatible())
+        {
+            return Ok(());
+        }
+        match memchr::memchr(0, &self.pending[new..]) {
+            Some(i) => fail(
+                self.pending_offset + new + i,
+                Problem::Nul {
+                    looks_like: decode::guess(&self.head, &[]),
+                },
+            ),
+            None => Ok(()),
+        }
+    }
+
+    /// Moves the decodable UTF-8 prefix of `pending` into `text`.
+    fn decode_utf8(&mut self) -> Result<(), ReadError> {
         let mut start = 0;
         loop {
             match std::str::from_utf8(&self.pending[start..]) {
@@ -115,22 +219,74 @@ impl<R: Read> ChunkReader<R> {
                             break;
                         }
                         bad => {
-                            if !self.lossy {
-                                return Err(ReadError::Decode(DecodeError {
-                                    offset: self.pending_offset + valid,
-                                }));
-                            }
-                            self.text.push('\u{FFFD}');
-                            self.replaced += 1;
+                            let looks_like = (!self.options.lossy)
+                                .then(|| decode::guess(&self.head, &self.pending[valid..]))
+                                .flatten();
+                            let offset = self.pending_offset + valid;
+                            self.bad_bytes(offset, encoding_rs::UTF_8, looks_like)?;
                             start = valid + bad.unwrap_or(self.pending.len() - valid);
                         }
                     }
                 }
             }
         }
-        self.pending.drain(..start);
-        self.pending_offset += start;
+        self.consume(start);
         Ok(())
+    }
+
+    /// Decodes all of `pending` into `text` with `decoder`, which keeps an
+    /// incomplete character for the next read.
+    fn decode_with(&mut self, decoder: &mut Decoder) -> Result<(), ReadError> {
+        let mut start = 0;
+        loop {
+            let rest = &self.pending[start..];
+            let room = decoder
+                .max_utf8_buffer_length_without_replacement(rest.len())
+                .unwrap_or(rest.len() * 3 + 16);
+            self.text.reserve(room);
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(rest, &mut self.text, self.eof);
+            start += read;
+            match result {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => {}
+                DecoderResult::Malformed(bad, after) => {
+                    // The bad bytes can begin in an earlier read.
+                    let offset = (self.pending_offset + start)
+                        .saturating_sub(usize::from(after) + usize::from(bad));
+                    self.bad_bytes(offset, decoder.encoding(), None)?;
+                }
+            }
+        }
+        self.consume(start);
+        Ok(())
+    }
+
+    /// Bytes at input `offset` that do not decode in `encoding`: an
+    /// error, or with `lossy` one U+FFFD.
+    fn bad_bytes(
+        &mut self,
+        offset: usize,
+        encoding: &'static Encoding,
+        looks_like: Option<&'static Encoding>,
+    ) -> Result<(), ReadError> {
+        if !self.options.lossy {
+            return Err(ReadError::Decode(DecodeError {
+                offset,
+                problem: Problem::Invalid {
+                    encoding,
+                    looks_like,
+                },
+            }));
+        }
+        self.text.push('\u{FFFD}');
+        self.replaced += 1;
+        Ok(())
+    }
+
+    fn consume(&mut self, decoded: usize) {
+        self.pending.drain(..decoded);
+        self.pending_offset += decoded;
     }
 }
 
@@ -139,12 +295,12 @@ impl<R: Read> Iterator for ChunkReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(len) = chunk::boundary(&self.text, self.eof) {
+            if let Some(len) = chunk::boundary(&self.text[self.taken..], self.eof) {
                 if len == 0 {
                     return None;
                 }
-                let rest = self.text.split_off(len);
-                let text = std::mem::replace(&mut self.text, rest);
+                let text = self.text[self.taken..self.taken + len].to_owned();
+                self.taken += len;
                 let offset = self.text_offset;
                 self.text_offset += len;
                 return Some(Ok(Chunk { offset, text }));
@@ -152,6 +308,7 @@ impl<R: Read> Iterator for ChunkReader<R> {
             if let Err(e) = self.fill() {
                 self.eof = true;
                 self.text.clear();
+                self.taken = 0;
                 return Some(Err(e));
             }
         }
@@ -190,7 +347,10 @@ mod tests {
         let err = ChunkReader::new(Trickle(bytes, 2), false)
             .find_map(Result::err)
             .unwrap();
-        assert!(matches!(err, ReadError::Decode(DecodeError { offset: 3 })));
+        assert!(matches!(
+            err,
+            ReadError::Decode(DecodeError { offset: 3, .. })
+        ));
         let mut lossy = ChunkReader::new(Trickle(bytes, 2), true);
         let text: String = lossy.by_ref().map(|c| c.unwrap().text).collect();
         assert_eq!((text.as_str(), lossy.replaced()), ("abc\u{FFFD}def", 1));
@@ -198,8 +358,74 @@ mod tests {
             .find_map(Result::err)
             .unwrap();
         assert!(
-            matches!(truncated, ReadError::Decode(DecodeError { offset: 2 })),
+            matches!(truncated, ReadError::Decode(DecodeError { offset: 2, .. })),
             "a character cut by the end of input"
         );
+    }
+
+    /// Read one byte at a time, so every character, BOM and PDF header is
+    /// split across reads: (bytes, encoding label, lossy, decoded text or
+    /// the error's offset and problem, why)
+    #[test]
+    fn byte_by_byte() {
+        use crate::decode::Problem;
+        type Case = (
+            &'static [u8],
+            &'static str,
+            bool,
+            Result<&'static str, (usize, Problem)>,
+            &'static str,
+        );
+        let nul = Problem::Nul { looks_like: None };
+        let cases: Vec<Case> = vec![
+            (b"\xd6\xd0\xce\xc4", "gbk", false, Ok("中文"), "GBK"),
+            (
+                b"\xff\xfe\x2d\x4e",
+                "utf-16be",
+                false,
+                Ok("中"),
+                "a BOM wins",
+            ),
+            (b"\xd6\xd0\xff", "gbk", true, Ok("中\u{FFFD}"), "lossy GBK"),
+            (
+                b"%PDF-1",
+                "utf-8",
+                false,
+                Err((0, Problem::Pdf)),
+                "a PDF header",
+            ),
+            (
+                b"%PDF-1",
+                "utf-8",
+                true,
+                Ok("%PDF-1"),
+                "a PDF, read lossily",
+            ),
+            (b"%PD", "utf-8", false, Ok("%PD"), "not quite a PDF header"),
+            (b"ab\x00", "utf-8", false, Err((2, nul.clone())), "a NUL"),
+            (
+                b"a\x00b\x00",
+                "utf-16le",
+                false,
+                Ok("ab"),
+                "NUL bytes of UTF-16",
+            ),
+            (b"\xd6\xd0\x00", "gbk", false, Err((2, nul)), "a NUL in GBK"),
+        ];
+        for (bytes, label, lossy, expected, why) in cases {
+            let options = ReadOptions {
+                lossy,
+                encoding: Encoding::for_label(label.as_bytes()),
+            };
+            let read: Result<String, ReadError> =
+                ChunkReader::with_options(Trickle(bytes, 1), options)
+                    .map(|c| c.map(|c| c.text))
+                    .collect();
+            let read = read.map_err(|e| match e {
+                ReadError::Decode(d) => (d.offset, d.problem),
+                ReadError::Io(e) => panic!("{why}: {e}"),
+            });
+            assert_eq!(read.as_deref().map_err(Clone::clone), expected, "{why}");
+        }
     }
 }

@@ -31,6 +31,9 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
     ),
     (&[], "", "", "empty input"),
     (&[], " \n\x0c\x0c\n", "", "only whitespace and form feeds"),
+    (&[], "\x0c\x0c\x0c", "", "only form feeds"),
+    (&[], "   \t  ", "", "only spaces, no line end"),
+    (&[], "\n\n\n\n", "", "only line ends"),
     (
         &[],
         "没有最后的换行",
@@ -135,14 +138,115 @@ const CASES: &[(&[&str], &str, &str, &str)] = &[
 
 #[test]
 fn table() {
-    for (args, stdin, expected, why) in CASES {
-        let out = zhtidy(args, stdin.as_bytes());
+    let text = CASES
+        .iter()
+        .map(|&(a, stdin, e, w)| (a, stdin.as_bytes(), e, w));
+    for (args, stdin, expected, why) in text.chain(ENCODED.iter().copied()) {
+        let out = zhtidy(args, stdin);
         assert!(
             out.status.success(),
             "{why}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(String::from_utf8(out.stdout).unwrap(), *expected, "{why}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{why}");
+    }
+}
+
+/// Bytes in another encoding, or binary: (arguments, stdin, expected
+/// stdout, why), checked by [`table`] with [`CASES`].
+const ENCODED: &[(&[&str], &[u8], &str, &str)] = &[
+    (
+        &["--encoding", "gb18030"],
+        b"\xd6\xd0 \xce\xc4\xa3\xac\xa3\xc1\n",
+        "中文，A\n",
+        "GBK bytes, repaired after decoding",
+    ),
+    (
+        &["--encoding", "big5"],
+        b"\xa4\xa4 \xa4\xe5\n",
+        "中文\n",
+        "Big5",
+    ),
+    (
+        &["--encoding", "utf-16"],
+        b"\xfe\xff\x4e\x2d\x00\x20\x65\x87\x00\x0a",
+        "中文\n",
+        "UTF-16 with a big-endian BOM, though utf-16 means little-endian",
+    ),
+    (
+        &["--encoding", "utf-16le"],
+        b"\x2d\x4e\x87\x65",
+        "中文\n",
+        "UTF-16LE without a BOM or a final newline",
+    ),
+    (
+        &["--encoding", "gbk", "--lossy"],
+        b"\xd6\xd0\xff\xce\xc4\n",
+        "中\u{FFFD}文\n",
+        "a byte that is not GBK, replaced",
+    ),
+    (
+        &["--lossy"],
+        b"%PDF-1.4\n\xe4\xb8\xad\x00\xff\n",
+        "%PDF-1.4\n中\x00\u{FFFD}\n",
+        "binary input read as far as it decodes",
+    ),
+];
+
+/// Input that is not UTF-8 text fails with one line that says what it is:
+/// (arguments, stdin, expected stderr, why)
+const REJECTED: &[(&[&str], &[u8], &str, &str)] = &[
+    (
+        &[],
+        b"ab\xd6\xd0\xce\xc4\xb5\xc4\xb1\xa8\xb8\xe6\xa3\xac\xce\xd2\xc3\xc7\xcb\xb5\n",
+        "zhtidy: -: invalid UTF-8 at byte offset 2; the bytes look like GBK/GB18030 (use --encoding gb18030, or --lossy to replace bad bytes)\n",
+        "GBK: 中文的报告，我们说",
+    ),
+    (
+        &[],
+        b"\xb3\x6f\xac\x4f\xa4\x40\xad\xd3\xb0\xea\xae\x61\xaa\xba\xb3\xf8\xa7\x69\n",
+        "zhtidy: -: invalid UTF-8 at byte offset 0; the bytes look like Big5 (use --encoding big5, or --lossy to replace bad bytes)\n",
+        "Big5: 這是一個國家的報告",
+    ),
+    (
+        &[],
+        b"\xff\xfe\x2d\x4e\x87\x65",
+        "zhtidy: -: invalid UTF-8 at byte offset 0; the bytes look like UTF-16LE (use --encoding utf-16le, or --lossy to replace bad bytes)\n",
+        "UTF-16 with a BOM",
+    ),
+    (
+        &[],
+        b"T\x00a\x00b\x00l\x00e\x00 \x001\x00\n\x00",
+        "zhtidy: -: NUL byte at byte offset 1; the bytes look like UTF-16LE (use --encoding utf-16le, or --lossy to replace bad bytes)\n",
+        "UTF-16 without a BOM",
+    ),
+    (
+        &[],
+        b"text\n\x00\x00\x01\x02binary",
+        "zhtidy: -: binary data: NUL byte at byte offset 5 (use --lossy to read it anyway)\n",
+        "binary data",
+    ),
+    (
+        &[],
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+        "zhtidy: -: a PDF file, not text: extract its text first, e.g. `pdftotext -enc UTF-8 FILE -` (or use --lossy to read it anyway)\n",
+        "a PDF given by mistake",
+    ),
+    (
+        &["--encoding", "gbk"],
+        b"\xd6\xd0\xce\xc4\xff\n",
+        "zhtidy: -: invalid GBK at byte offset 4 (use --lossy to replace bad bytes)\n",
+        "a byte that is not GBK",
+    ),
+];
+
+#[test]
+fn rejected_input_says_what_it_is() {
+    for (args, stdin, expected, why) in REJECTED {
+        let out = zhtidy(args, stdin);
+        assert_eq!(out.status.code(), Some(1), "{why}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), *expected, "{why}");
+        assert!(out.stdout.is_empty(), "{why}: no output");
     }
 }
 
@@ -253,6 +357,96 @@ fn output_file_is_written_and_inputs_are_protected() {
         std::fs::read_dir(&dir).unwrap().count(),
         2,
         "no temporary file is left behind"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn out_dir_repairs_every_file_and_reports_each_failure() {
+    let dir = std::env::temp_dir().join(format!("zhtidy-batch-cli-{}", std::process::id()));
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    let files: &[(&str, &[u8])] = &[
+        ("a.txt", "全 市\n".as_bytes()),
+        ("sub/b.txt", "已 建\n".as_bytes()),
+        ("sub/c.pdf", b"%PDF-1.4\n"),
+        ("d.txt", b"\xff\n"),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(input.join(name), bytes).unwrap();
+    }
+    let out = dir.join("out");
+    let run = zhtidy(
+        &["--out-dir", out.to_str().unwrap(), input.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(run.status.code(), Some(1), "a file failed");
+    let err = String::from_utf8(run.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "one line per failure and a summary, no progress bar: {err}"
+    );
+    assert!(
+        lines[2].starts_with("zhtidy: 2 files repaired into "),
+        "{err}"
+    );
+    assert!(lines[2].contains(", 2 failed"), "{err}");
+    assert!(err.contains("c.pdf: a PDF file"), "{err}");
+    assert!(
+        err.contains("d.txt: invalid UTF-8 at byte offset 0"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.txt")).unwrap(),
+        "全市\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("sub/b.txt")).unwrap(),
+        "已建\n"
+    );
+    let written: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        written.len(),
+        2,
+        "a failed file leaves nothing behind: {written:?}"
+    );
+
+    let again = zhtidy(
+        &[
+            "--out-dir",
+            out.to_str().unwrap(),
+            input.join("a.txt").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(again.status.success(), "every file repaired");
+    let into_itself = zhtidy(
+        &[
+            "--out-dir",
+            input.to_str().unwrap(),
+            input.join("a.txt").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        into_itself.status.code(),
+        Some(1),
+        "an input is never overwritten"
+    );
+    assert_eq!(
+        std::fs::read_to_string(input.join("a.txt")).unwrap(),
+        "全 市\n"
+    );
+    let nothing = zhtidy(&["--out-dir", out.to_str().unwrap()], b"");
+    assert_eq!(
+        nothing.status.code(),
+        Some(2),
+        "no input files is a usage error"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -281,3 +281,90 @@ fn corpora_repair_is_idempotent() {
     }
     assert!(checked > 300, "only {checked} corpus texts found");
 }
+
+/// Found by fuzzing: a paragraph that straddles a chunk cut (here the 64th
+/// form feed) is repaired as two blocks, and a second repair, which sees no
+/// cut there, may join them. Repair is idempotent chunk by chunk, which is
+/// what this pins; DESIGN.md ("Streaming equals whole") gives the price.
+#[test]
+fn idempotent_chunk_by_chunk_across_a_cut() {
+    let input = format!("{}.{}.", "\x0c".repeat(44), "\x0c".repeat(20));
+    let tidy = Tidy::new();
+    assert_eq!(
+        tidy.repair(&input).text(),
+        ".\n.\n",
+        "the cut keeps them apart"
+    );
+    for (_, chunk) in zhtidy::chunk::split(&input) {
+        let once = tidy.repair_chunk(chunk).into_text();
+        assert_eq!(
+            tidy.repair_chunk(&once).into_text(),
+            once,
+            "chunk {chunk:?}"
+        );
+    }
+}
+
+/// Found by fuzzing: the boilerplate pass judges a line by the lines
+/// around it, and repair changes them, so a second repair removed repeated
+/// lines the first one kept. Two ways: a text with form feeds is judged by
+/// page edges and one without by repetition across the text, and repair
+/// removes the form feeds (first input: three copies of a line on two
+/// pages); a copy of a line close to another makes it content, and the
+/// lines pass can join that copy into a paragraph, leaving the others far
+/// apart (second input). The boilerplate pass now looks again after the
+/// passes (`Tidy::repair_chunk`).
+#[test]
+fn idempotent_when_boilerplate_context_changes() {
+    let paged = concat!(
+        "\r\r999999\u{0}\u{0}\u{0}\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}n\u{0}\u{0}",
+        "\u{0}\u{0}\u{0}\u{0}\u{0}999499999999999999\n\r9y9\r99\r\u{1}\u{0}\u{0}",
+        "\u{0}\n   第 \u{c}\u{0}\u{0}\u{0}\ra\r\r4\n9\u{0}\r9\r999999\u{0}\u{0}\u{0}",
+        "\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}n\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}",
+        "999499999999999999\n \r\r\u{0} \r\r999\r9\n 99999\r\r\r  第 \u{c}\u{0}\r",
+        "a\r99\r\r\r99䊀术 \r999999\u{0}\u{0}\u{0}\u{0}\u{0}\u{0} A@\u{1c} =   \u{7f}",
+        "n\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}999499999999999999\n"
+    );
+    let joined = concat!(
+        "临床医学通讯 2023  期\n",
+        "\n",
+        "青屿市\n",
+        "主办：青屿市第一人民医院医务处、药学部、临床研究中心\n",
+        "【本期要点】\n",
+        "\n",
+        "第一人民医院临床医学通讯（2023 年第 2 期）\n",
+        "䝒屿市笊研究中心\n",
+        "【本期要点】\n",
+        "\n",
+        "•的 III 期临床试骱纳入受\n",
+        "试者 1,200 例。\n",
+        "• 血液科完成第 10缓解率达到 68.4%。\n",
+        "• PET/C\n",
+        "期中分析 2 期\n",
+        "\n",
+        "青屿市\n",
+        "主办：青屿市第一人民医院医务处、药学部、临床研究中心\n",
+        "【本期要点】\n",
+        "\n",
+        "第\n",
+        "• 核匂\n",
+        "\n",
+        "一、重点临床研究进展\n",
+        "（一）PD-1 抑制剂联合化疗治疗晚期胃癌的多中心研究\n",
+        "该研究为随机、双盲、安慰剂研\n",
+        "究于分析 2 期\n",
+        "\n",
+        "青屿市\n",
+        "主办：青屿市第一人民医院医务处、药学部、临床研究中心\n",
+        "【本期要点】\n",
+        "\n",
+        "第一亊医学通\n",
+        "主办：青屿市第一人民医院医务处、药学部、临床研究中心\n",
+        "【本"
+    );
+    for input in [paged, joined] {
+        let once = Tidy::new().repair(input).into_text();
+        let twice = Tidy::new().repair(&once).into_text();
+        assert_eq!(twice, once, "input {input:?}");
+    }
+}

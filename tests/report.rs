@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use zhtidy::report::{self, ReasonKind, Verdict};
+use zhtidy::stream::ReadOptions;
 use zhtidy::{Rule, Tidy};
 
 use ReasonKind::*;
@@ -263,7 +264,13 @@ fn streaming_equals_whole() {
     let long = page.repeat(zhtidy::chunk::PAGES * 2 + 3);
     for input in [page.to_owned(), long] {
         let tidy = Tidy::new();
-        let streamed = report::report_reader(&tidy, "f", Trickle(input.as_bytes()), false).unwrap();
+        let streamed = report::report_reader(
+            &tidy,
+            "f",
+            Trickle(input.as_bytes()),
+            ReadOptions::default(),
+        )
+        .unwrap();
         assert_eq!(streamed, report::report(&tidy, "f", &input));
     }
 }
@@ -271,8 +278,12 @@ fn streaming_equals_whole() {
 #[test]
 fn lossy_counts_invalid_utf8_as_replacement() {
     let bytes = b"\xe4\xb8\xad\xff\xfe\xe6\x96\x87\n";
-    assert!(report::report_reader(&Tidy::new(), "f", &bytes[..], false).is_err());
-    let r = report::report_reader(&Tidy::new(), "f", &bytes[..], true).unwrap();
+    assert!(report::report_reader(&Tidy::new(), "f", &bytes[..], ReadOptions::default()).is_err());
+    let lossy = ReadOptions {
+        lossy: true,
+        encoding: None,
+    };
+    let r = report::report_reader(&Tidy::new(), "f", &bytes[..], lossy).unwrap();
     assert_eq!((r.chars.replacement, r.chars.invalid_utf8), (2, 2));
     assert!(r.has_reason(Replacement) && r.verdict == Suspect);
 }

