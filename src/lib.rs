@@ -22,6 +22,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+pub mod ahead;
 pub mod atomic;
 pub mod batch;
 pub mod boilerplate;

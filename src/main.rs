@@ -10,6 +10,7 @@ use std::time::Instant;
 use clap::{ArgGroup, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
+use zhtidy::ahead::map_ahead;
 use zhtidy::atomic::AtomicFile;
 use zhtidy::decode::{self, Encoding};
 use zhtidy::locate::Locator;
@@ -17,7 +18,7 @@ use zhtidy::quantity::{Quantity, Value};
 use zhtidy::report::{self, Format};
 use zhtidy::segment::Segmenter;
 use zhtidy::sentence;
-use zhtidy::stream::{ChunkReader, ReadOptions};
+use zhtidy::stream::{Chunk, ChunkReader, ReadOptions};
 use zhtidy::{batch, Pass, Repaired, Tidy};
 
 const EXAMPLES: &str = "\
@@ -296,9 +297,12 @@ fn run(args: &Args) -> Result<(), Failure> {
         };
         let mut lines = LineCounter::default();
         let mut before = Before::default();
-        for chunk in ChunkReader::with_options(reader, args.read()) {
-            let chunk = chunk.map_err(|e| Failure(format!("{name}: {}", e.advice())))?;
-            let repaired = tidy.repair_chunk(&chunk.text);
+        let chunks = ChunkReader::with_options(reader, args.read())
+            .map(|chunk| chunk.map_err(|e| Failure(format!("{name}: {}", e.advice()))));
+        // The next chunk is repaired on a second core while this one is
+        // segmented and written.
+        let repair = |chunk: &Chunk| tidy.repair_chunk(&chunk.text);
+        map_ahead(chunks, repair, |chunk, repaired| {
             let out = &mut sink;
             let written = match &mode {
                 Mode::Text => out.write_all(repaired.text().as_bytes()),
@@ -328,7 +332,8 @@ fn run(args: &Args) -> Result<(), Failure> {
             sink.check(written)?;
             before.bytes += chunk.text.len();
             before.chars += chunk.text.chars().count();
-        }
+            Ok(())
+        })?;
     }
     sink.finish()
 }
