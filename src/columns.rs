@@ -11,7 +11,8 @@
 //! cells (narrow Latin letters and digits), the right half follows it after
 //! a single space wherever it ends.
 //!
-//! Per page, the pass finds the gutter from the lines that show it: a line
+//! The pass reads only text with form feeds (pages as an extractor marked
+//! them). Per page, it finds the gutter from the lines that show it: a line
 //! indented past [`MIN_GUTTER`] cells (only the right column), or one with
 //! a single run of two or more spaces (justified or letter-spaced text has
 //! them all along its lines) with at least [`MIN_SIDE`] characters on each
@@ -173,6 +174,13 @@ struct Gutter {
 /// the text: a page has too few lines divided by a wide gap to measure it
 /// alone, and the columns are as wide on every page.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
+    // Only pages an extractor marked with form feeds, as pdftotext
+    // `-layout` does: the lines pass folds page breaks away, and lines of
+    // several short pages could then line up into a gutter that no page
+    // showed, which a second repair would act on.
+    if memchr::memchr(b'\x0c', text.as_bytes()).is_none() {
+        return;
+    }
     let lines = page::lines(text);
     let mut counts = (Vec::new(), Vec::new());
     let mut sides = Vec::new();
@@ -465,10 +473,17 @@ mod tests {
     use super::*;
     use crate::edit::apply;
 
+    /// The pass on `text` as a page that ends, as pdftotext ends each page,
+    /// with a form feed (taken off the output again).
     fn repair(text: &str) -> String {
+        let paged = format!("{text}\x0c");
         let mut out = Vec::new();
-        edits(text, &mut out);
-        apply(text, &out).0
+        edits(&paged, &mut out);
+        let repaired = apply(&paged, &out).0;
+        repaired
+            .strip_suffix('\x0c')
+            .unwrap_or(&repaired)
+            .to_owned()
     }
 
     const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
@@ -573,11 +588,22 @@ mod tests {
 
     #[test]
     fn one_edit_per_region() {
-        let text = page(&rows(0..10));
+        let text = page(&rows(0..10)) + "\x0c";
         let mut out = Vec::new();
         edits(&text, &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].range, 0..text.len() - 1);
+        assert_eq!(out[0].range, 0..text.len() - 2);
         assert_eq!(out[0].rule, Rule::ColumnReorder);
+    }
+
+    /// Found by fuzzing: once the lines pass has folded the page breaks,
+    /// lines of several pages lined up into a gutter no page showed, and a
+    /// second repair reordered them.
+    #[test]
+    fn text_without_form_feeds_is_left_alone() {
+        let text = page(&rows(0..10));
+        let mut out = Vec::new();
+        edits(&text, &mut out);
+        assert!(out.is_empty());
     }
 }

@@ -497,6 +497,7 @@ fn columns_switch() {
                 ""
             )
         })
+        .chain(["\x0c".to_owned()])
         .collect();
     let run = |args: &[&str]| String::from_utf8(zhtidy(args, rows.as_bytes()).stdout).unwrap();
     let kept = ["--no-columns", "--no-lines", "--no-spacing"];

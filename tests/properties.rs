@@ -241,6 +241,10 @@ fn idempotent_regressions() {
         // A join of a line that starts with punctuation extended a run.
         "的的字字，\n，",
         "方⽅一一方⽅⽅",
+        // Found by fuzzing: lines of several short pages, once the lines
+        // pass had folded the page breaks, lined up into a gutter that the
+        // columns pass then acted on.
+        "}}m0\u{0}\u{0}\u{0}3\r0\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}(d0\t3A  \u{b}{\u{b} 2\t部45)4\r50\t3A20\t3\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}3\r0\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}(d0\t3A  \u{b}{\u{b} 2\t部45))4\r50\t3A20A 2A \u{b}50 45540\t3A  \u{b}{\u{b} 2A\t\r50\t3A  \u{b}{\u{b} 2A\tA  \u{b}{\u{b}3A  \u{b}{\u{b} 2A\t部45)4\r50\t350 2A \u{b}50 45540\t3A  \u{b}{\u{b} 2\t部4)4\r50\t3A20\t3\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{11}A\t部\u{0}\u{0}\u{0}m02\u{0}  \u{0}0𩙙\t0 \u{0}0𩙙\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{1}\u{0}\u{0}\u{7f}部45)4~\u{c}〱\u{4}\u{c}\u{4})4\r50\t350\t3A20A 2A \u{b}50 45540\t3A  \u{b}{\u{b} 2\t部\r50\t3A20\u{0}\u{0}\u{0}\u{0}\u{0}\u{1}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}(d0\t3A  \u{b}{\u{b} 2\t部45)4\r50\t3A2020A 2A \u{b}50 45540\t3A  \u{b}{\u{b}0\t\u{0}\u{0}\u{0}}}0�0",
         // Two lines ending ` 1` read as a table of contents until the
         // spacing pass glued the number to the run before it.
         "中，，\n中中中中中中中中中中a中\n\u{f06c}a中中a中a，中a中a⸺，中\n中中中中中中a，中中中中中a中a 1\n中 １\n中 中中中中中中，中中中，，中中中\n中",
