@@ -17,14 +17,16 @@
 //! * `……` and `——` are one mark written with two characters: they end
 //!   the run and stay.
 //!
-//! A radical and the ideograph it stands for (`一⼀`) count as the same
-//! character. The pass runs right after the glyph pass, before any pass
-//! that joins lines or removes spaces, and works on whole line openings, so
-//! no later pass can make a run it did not see. It runs to its fixed point,
-//! so text drawn four times (`重重重重`) comes back whole in one repair.
+//! A radical and the ideograph it stands for (`一⼀`), and a script digit
+//! and its plain digit (`₂2`), count as the same character: later passes
+//! may make them equal. The pass runs before any pass that joins lines or
+//! removes spaces, and works on whole line openings, so no later pass can
+//! make a run it did not see. It runs to its fixed point, so text drawn
+//! four times (`重重重重`) comes back whole in one repair.
 
 use crate::chars::{is_cjk_punct, is_han};
 use crate::edit::Edit;
+use crate::quantity::scripts::plain_digit;
 use crate::radicals::unified;
 use crate::rule::Rule;
 
@@ -49,7 +51,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 /// it, if it is fake bold.
 fn line_edits(line: &str, base: usize, pairs: &mut Vec<(usize, char)>, out: &mut Vec<Edit>) {
     pairs.clear();
-    let mut chars = line.char_indices().filter(|&(_, c)| c != ' ' && c != '\t');
+    // Any space, the ideographic one of an indent too: the lines pass takes
+    // a line's edges away, and spacing the spaces between.
+    let mut chars = line.char_indices().filter(|&(_, c)| !c.is_whitespace());
     while let Some((_, c)) = chars.next() {
         match chars.next() {
             Some((at, next)) if can_double(c) && same_glyph(c, next) => {
@@ -68,7 +72,7 @@ fn line_edits(line: &str, base: usize, pairs: &mut Vec<(usize, char)>, out: &mut
     if letters.clone().count() < MIN_PAIRS || letters.filter(|&&(_, c)| is_han(c)).count() < 2 {
         return;
     }
-    let mut distinct: Vec<char> = pairs.iter().map(|&(_, c)| unified(c)).collect();
+    let mut distinct: Vec<char> = pairs.iter().map(|&(_, c)| as_read(c)).collect();
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() >= MIN_PAIRS {
@@ -84,7 +88,14 @@ fn line_edits(line: &str, base: usize, pairs: &mut Vec<(usize, char)>, out: &mut
 /// the ideograph it stands for (`一⼀`), which the radicals pass makes
 /// equal.
 fn same_glyph(a: char, b: char) -> bool {
-    a == b || unified(a) == unified(b)
+    a == b || as_read(a) == as_read(b)
+}
+
+/// A character as the passes after this one may leave it: a radical as the
+/// ideograph it stands for, a script digit as the plain digit the fold of
+/// script digits (when asked for) makes it.
+fn as_read(c: char) -> char {
+    plain_digit(c).unwrap_or_else(|| unified(c))
 }
 
 fn is_punct(c: char) -> bool {

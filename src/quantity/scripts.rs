@@ -29,6 +29,13 @@ fn superscript(c: char) -> Option<usize> {
     }
 }
 
+/// The plain digit a subscript or superscript digit folds to (`₂` → `2`).
+pub fn plain_digit(c: char) -> Option<char> {
+    subscript(c)
+        .or_else(|| superscript(c))
+        .map(|d| char::from(b'0' + d as u8))
+}
+
 /// Proposes the folding edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     // Whether the superscripts here follow a letter.
