@@ -240,45 +240,25 @@ impl Tidy {
         let mut at = 0;
         let mut rounds = 1;
         loop {
-            let Some(&pass) = Pass::ALL.get(at) else {
-                if rounds == MAX_ROUNDS || !self.is_enabled(Pass::Boilerplate) {
-                    break;
+            let pass = match Pass::ALL.get(at) {
+                Some(&pass) => pass,
+                // All passes ran: the boilerplate pass looks again.
+                None if rounds < MAX_ROUNDS && self.is_enabled(Pass::Boilerplate) => {
+                    rounds += 1;
+                    if run_pass(Pass::Boilerplate, &mut text, &mut steps, &mut edits).is_none() {
+                        break;
+                    }
+                    at = Pass::Boilerplate as usize + 1;
+                    continue;
                 }
-                edits.clear();
-                Pass::Boilerplate.edits(&text, &mut edits);
-                if edits.is_empty() {
-                    break;
-                }
-                let (next, local) = edit::apply(&text, &edits);
-                steps.push(local);
-                text = next;
-                rounds += 1;
-                at = Pass::Boilerplate as usize + 1;
-                continue;
+                None => break,
             };
             at += 1;
             if !self.is_enabled(pass) {
                 continue;
             }
-            let (mut changed, mut joined_lines) = (false, false);
-            loop {
-                edits.clear();
-                pass.edits(&text, &mut edits);
-                if edits.is_empty() {
-                    break;
-                }
-                changed = true;
-                joined_lines |= edits
-                    .iter()
-                    .any(|e| text.as_bytes()[e.range.clone()].contains(&b'\n'));
-                let (next, local) = edit::apply(&text, &edits);
-                steps.push(local);
-                text = next;
-                if !pass.runs_to_fixed_point() {
-                    break;
-                }
-            }
-            if let Some(earlier) = pass.reopens(joined_lines).filter(|_| changed) {
+            let joined_lines = run_pass(pass, &mut text, &mut steps, &mut edits);
+            if let Some(earlier) = joined_lines.and_then(|joined| pass.reopens(joined)) {
                 at = earlier as usize;
             }
         }
@@ -286,6 +266,37 @@ impl Tidy {
             text,
             steps,
             map: OnceLock::new(),
+        }
+    }
+}
+
+/// Runs one pass on `text` (to its fixed point if it has one), recording
+/// the map of each step. `None` if it changed nothing; otherwise whether
+/// it removed a line break, asked only of passes that reopen on it.
+fn run_pass(
+    pass: Pass,
+    text: &mut String,
+    steps: &mut Vec<Map>,
+    edits: &mut Vec<Edit>,
+) -> Option<bool> {
+    let asks_joins = pass.reopens(true) != pass.reopens(false);
+    let mut joined_lines = None;
+    loop {
+        edits.clear();
+        pass.edits(text, edits);
+        if edits.is_empty() {
+            return joined_lines;
+        }
+        let joins = asks_joins
+            && edits
+                .iter()
+                .any(|e| text.as_bytes()[e.range.clone()].contains(&b'\n'));
+        joined_lines = Some(joined_lines.unwrap_or(false) || joins);
+        let (next, local) = edit::apply(text, edits);
+        steps.push(local);
+        *text = next;
+        if !pass.runs_to_fixed_point() {
+            return joined_lines;
         }
     }
 }
