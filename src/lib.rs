@@ -225,14 +225,21 @@ impl Tidy {
 
     /// Repairs one chunk (see [`chunk`]); offsets are relative to it.
     ///
-    /// The boilerplate pass judges a line by the lines around it, and the
-    /// passes after it change them: form feeds go, and the lines pass can
-    /// join one copy of a repeated line into a paragraph, leaving the other
-    /// copies far apart. A second repair would then see a running header
-    /// the first did not, so once the passes are done the boilerplate pass
-    /// looks again, and while it finds something the passes after it run
-    /// again. Each round removes lines, so it ends; [`MAX_ROUNDS`] bounds
-    /// the time all the same.
+    /// Two passes judge a line by what the passes after them change:
+    ///
+    /// * the boilerplate pass judges a line by the lines around it, and
+    ///   later passes change them: form feeds go, and the lines pass can
+    ///   join one copy of a repeated line into a paragraph, leaving the
+    ///   other copies far apart;
+    /// * the doubled-glyph pass judges the run of pairs that opens a line,
+    ///   and a line joined to it later can lengthen that run (`隆隆隆隆0` /
+    ///   `022`, joined by the quantities pass, is a line of four pairs).
+    ///
+    /// A second repair would then find what the first did not, so once the
+    /// passes are done these two look again ([`SECOND_LOOK`]), and while
+    /// one finds something the passes after it run again. Each round
+    /// removes text, so it ends; [`MAX_ROUNDS`] bounds the time all the
+    /// same.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
         let mut text = input.to_owned();
         let mut steps = Vec::new();
@@ -242,13 +249,14 @@ impl Tidy {
         loop {
             let pass = match Pass::ALL.get(at) {
                 Some(&pass) => pass,
-                // All passes ran: the boilerplate pass looks again.
-                None if rounds < MAX_ROUNDS && self.is_enabled(Pass::Boilerplate) => {
+                None if rounds < MAX_ROUNDS => {
                     rounds += 1;
-                    if run_pass(Pass::Boilerplate, &mut text, &mut steps, &mut edits).is_none() {
-                        break;
-                    }
-                    at = Pass::Boilerplate as usize + 1;
+                    let found = SECOND_LOOK.into_iter().find(|&pass| {
+                        self.is_enabled(pass)
+                            && run_pass(pass, &mut text, &mut steps, &mut edits).is_some()
+                    });
+                    let Some(found) = found else { break };
+                    at = found as usize + 1;
                     continue;
                 }
                 None => break,
@@ -300,6 +308,10 @@ fn run_pass(
         }
     }
 }
+
+/// The passes that look again once all have run, in pipeline order (see
+/// [`Tidy::repair_chunk`]).
+const SECOND_LOOK: [Pass; 2] = [Pass::Doubled, Pass::Boilerplate];
 
 /// Most rounds of the passes over one chunk (see [`Tidy::repair_chunk`]).
 const MAX_ROUNDS: usize = 4;

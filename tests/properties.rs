@@ -255,6 +255,11 @@ fn idempotent_regressions() {
         // spacing pass glued the number to the run before it.
         "中，，\n中中中中中中中中中中a中\n\u{f06c}a中中a中a，中a中a⸺，中\n中中中中中中a，中中中中中a中a 1\n中 １\n中 中中中中中中，中中中，，中中中\n中",
         "中中中中中中中中中a中a中中中中\n中a中，，，aaaa中，a，中中 1\n中a １\n中中中\naa中中中中中中中中中中中\n中中中中中中中中中中中中中中中中中",
+        // Found by fuzzing: the quantities pass joined `022` to the line
+        // `隆隆隆隆0` after the doubled-glyph pass had judged its two pairs;
+        // joined, the line opens with four. The doubled pass now looks
+        // again once the passes are done.
+        "\u{f9dc}\u{f9dc}\u{f9dc}\u{f9dc}0\r022",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
