@@ -362,11 +362,16 @@ fn starts_block(line: &str) -> bool {
 /// both open with a short label and a colon (`安装命令：` / `配置文件示例：`),
 /// as the fields of a list do.
 fn parallel_lines(prev: &str, next: &str) -> bool {
+    // Only a line's first eleven characters can hold such a label: a
+    // line of prose is not read to its end for a colon.
     let label = |line: &str| {
-        line.split_once('：').is_some_and(|(head, _)| {
-            (2..=10).contains(&head.chars().count())
-                && head.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
-        })
+        let mut chars = line.chars();
+        let head = chars
+            .by_ref()
+            .take(11)
+            .take_while(|&c| is_han(c) || c.is_ascii_alphanumeric())
+            .count();
+        (2..=10).contains(&head) && line.chars().nth(head) == Some('：')
     };
     label(prev) && label(next)
 }

@@ -35,7 +35,7 @@
 //! Spaces at a line's edges are the lines pass's business.
 
 use crate::chars::{
-    is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical, is_space,
+    is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical,
 };
 use crate::edit::Edit;
 use crate::rule::Rule;
@@ -65,18 +65,50 @@ struct Token {
 
 /// Proposes the spacing edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    let mut tokens = Vec::new();
+    let mut scratch = Scratch::default();
     let mut line_start = 0;
     for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let line = &text[line_start..line_end];
         if memchr::memchr2(b' ', b'\t', line.as_bytes()).is_some() {
-            line_edits(text, line_start, line, &mut tokens, out);
+            line_edits(text, line_start, line, &mut scratch, out);
         }
         line_start = line_end + 1;
     }
 }
 
-fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out: &mut Vec<Edit>) {
+/// The buffers of [`line_edits`], kept from line to line: a page of spaced
+/// text has a line with spaces every few dozen bytes, and allocating them
+/// anew for each cost more than the judging.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    in_run: Vec<bool>,
+    decisions: Vec<Decision>,
+    pending: Vec<usize>,
+}
+
+impl Token {
+    fn new(line: &str, base: usize, start: usize, end: usize) -> Token {
+        let token = &line[start..end];
+        let head = edge_piece(token.chars());
+        Token {
+            start: base + start,
+            end: base + end,
+            spaced_like: is_spaced_like(token),
+            spaced_head: head.clone().is_some_and(is_spaced_like_chars),
+            digits_head: head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
+            spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
+        }
+    }
+}
+
+fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &mut Vec<Edit>) {
+    let Scratch {
+        tokens,
+        in_run,
+        decisions,
+        pending,
+    } = scratch;
     tokens.clear();
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -89,23 +121,15 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
         while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
             i += 1;
         }
-        let token = &line[start..i];
-        tokens.push(Token {
-            start: base + start,
-            end: base + i,
-            spaced_like: is_spaced_like(token),
-            spaced_head: edge_piece(token.chars()).is_some_and(is_spaced_like_chars),
-            digits_head: edge_piece(token.chars())
-                .is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
-            spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
-        });
+        tokens.push(Token::new(line, base, start, i));
     }
     // in_run[k]: the gap after token k lies inside a spaced-out run. A run
     // goes through whole spaced-like tokens; it may start at a token's
     // spaced-like tail and end at one's head (`工艺于2 0 2 3 年`), and
     // such a token, which ends one run, may start the next.
     let gaps = tokens.len().saturating_sub(1);
-    let mut in_run = vec![false; gaps];
+    in_run.clear();
+    in_run.resize(gaps, false);
     let mut k = 0;
     while k < tokens.len() {
         if !(tokens[k].spaced_like || tokens[k].spaced_tail) {
@@ -152,11 +176,10 @@ fn line_edits(text: &str, base: usize, line: &str, tokens: &mut Vec<Token>, out:
             end + 1
         };
     }
-    let mut decisions: Vec<Decision> = (0..gaps)
-        .map(|g| decide(text, tokens, &in_run, g))
-        .collect();
-    resolve_name_lists(text, tokens, &mut decisions);
-    for (g, decision) in decisions.into_iter().enumerate() {
+    decisions.clear();
+    decisions.extend((0..gaps).map(|g| decide(text, tokens, in_run, g)));
+    resolve_name_lists(text, tokens, decisions, pending);
+    for (g, &decision) in decisions.iter().enumerate() {
         if let Decision::Remove(rule) = decision {
             out.push(Edit::delete(tokens[g].end..tokens[g + 1].start, rule));
         }
@@ -215,20 +238,27 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
 /// spaced Han (`中 中 中 …`, every gap a candidate that falls), and so would
 /// a scan to the nearest kept gap; a word is judged by at most five Han
 /// characters, so both look only that far.
-fn resolve_name_lists(text: &str, tokens: &[Token], decisions: &mut [Decision]) {
-    let mut pending: Vec<usize> = (0..decisions.len())
-        .rev()
-        .filter(|&g| decisions[g] == Decision::NameList)
-        .collect();
+fn resolve_name_lists(
+    text: &str,
+    tokens: &[Token],
+    decisions: &mut [Decision],
+    pending: &mut Vec<usize>,
+) {
+    pending.clear();
+    pending.extend(
+        (0..decisions.len())
+            .rev()
+            .filter(|&g| decisions[g] == Decision::NameList),
+    );
     while let Some(g) = pending.pop() {
         if decisions[g] != Decision::NameList {
             continue;
         }
         let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
         let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(text, tokens, g))
-            || standalone_word(word_chars(text, tokens, decisions, g, Side::Left));
+            || standalone_word(text, tokens, decisions, g, Side::Left);
         let right_word = (!removed(g + 1) && is_radical_word(text, tokens, g + 1))
-            || standalone_word(word_chars(text, tokens, decisions, g + 1, Side::Right));
+            || standalone_word(text, tokens, decisions, g + 1, Side::Right);
         let stays = left_word && right_word;
         if stays {
             continue;
@@ -258,28 +288,57 @@ fn joined(decisions: &[Decision], k: usize, side: Side) -> impl Iterator<Item = 
     })
 }
 
-/// The characters of the word that starts at token `k` and reads away from
-/// the gap, across removed gaps, without spaces.
-fn word_chars<'a>(
-    text: &'a str,
-    tokens: &'a [Token],
-    decisions: &'a [Decision],
-    k: usize,
-    side: Side,
-) -> impl Iterator<Item = char> + 'a {
-    joined(decisions, k, side)
-        .flat_map(move |k| {
-            let chars = text[tokens[k].start..tokens[k].end].chars();
-            let (forward, backward) = match side {
-                Side::Left => (None, Some(chars.rev())),
-                Side::Right => (Some(chars), None),
-            };
-            forward
-                .into_iter()
-                .flatten()
-                .chain(backward.into_iter().flatten())
-        })
-        .filter(|&c| !is_space(c))
+/// How far a word reads into one token, from the edge that faces a gap.
+#[derive(Clone, Copy)]
+struct Reach {
+    /// The Han characters read, counted to five: one past the longest word.
+    han: usize,
+    stop: Stop,
+}
+
+/// What stopped the reading of a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// The token's far edge: the word may go on across a removed gap.
+    Edge,
+    /// Punctuation: the word ends there.
+    Punct,
+    /// Anything else, or a fifth Han character: no word of two to four.
+    Other,
+}
+
+/// The reach of token `k`, read away from the gap: backward from its end
+/// when the word lies left of the gap, forward from its start when right.
+fn reach(text: &str, tokens: &[Token], k: usize, side: Side) -> Reach {
+    let token = &text[tokens[k].start..tokens[k].end];
+    let read = |chars: &mut dyn Iterator<Item = char>| {
+        let mut han = 0;
+        for c in chars {
+            if !is_han(c) {
+                let stop = if is_punct(c) {
+                    Stop::Punct
+                } else {
+                    Stop::Other
+                };
+                return Reach { han, stop };
+            }
+            han += 1;
+            if han > 4 {
+                return Reach {
+                    han,
+                    stop: Stop::Other,
+                };
+            }
+        }
+        Reach {
+            han,
+            stop: Stop::Edge,
+        }
+    };
+    match side {
+        Side::Left => read(&mut token.chars().rev()),
+        Side::Right => read(&mut token.chars()),
+    }
 }
 
 /// The nearest name-list candidate on one side of the removed gap `g` whose
@@ -300,13 +359,10 @@ fn neighbour(
     let mut han = 0;
     let mut last = start;
     for k in joined(decisions, start, side) {
-        for c in text[tokens[k].start..tokens[k].end].chars() {
-            if is_han(c) {
-                han += 1;
-            }
-            if han > 4 || !(is_han(c) || is_space(c)) {
-                return None;
-            }
+        let r = reach(text, tokens, k, side);
+        han += r.han;
+        if han > 4 || r.stop != Stop::Edge {
+            return None;
         }
         last = k;
     }
@@ -409,7 +465,9 @@ fn is_spaced_like(token: &str) -> bool {
 /// edge, when Han or Chinese punctuation closes them inside the token:
 /// `2` of `工艺于2`. `None` when the edge is not Latin or nothing closes it
 /// (`0.11`, `ARJ21`): such a token is judged whole.
-fn edge_piece<I: Iterator<Item = char> + Clone>(chars: I) -> Option<impl Iterator<Item = char>> {
+fn edge_piece<I: Iterator<Item = char> + Clone>(
+    chars: I,
+) -> Option<impl Iterator<Item = char> + Clone> {
     let is_latin = |c: char| c.is_ascii_alphanumeric() || c.is_ascii_punctuation();
     // Read the piece once; a token's long Han remainder is never walked.
     let mut len = 0;
@@ -484,21 +542,27 @@ fn is_radical_word(text: &str, tokens: &[Token], k: usize) -> bool {
         && !(k + 1 < tokens.len() && lone_ideograph(k + 1))
 }
 
-/// Whether the characters, read away from the space, are a word of two to
-/// four Han characters that then ends (at the token's edge or punctuation).
-fn standalone_word(mut chars: impl Iterator<Item = char>) -> bool {
-    let mut n = 0;
-    for c in chars.by_ref() {
-        if is_han(c) {
-            n += 1;
-            if n > 4 {
-                return false;
-            }
-        } else {
-            return (2..=4).contains(&n) && is_punct(c);
+/// Whether the word that starts at token `k` and reads away from the gap,
+/// across removed gaps, is two to four Han characters that then end (at
+/// the line's edge, a kept gap or punctuation).
+fn standalone_word(
+    text: &str,
+    tokens: &[Token],
+    decisions: &[Decision],
+    k: usize,
+    side: Side,
+) -> bool {
+    let mut han = 0;
+    for k in joined(decisions, k, side) {
+        let r = reach(text, tokens, k, side);
+        han += r.han;
+        match r.stop {
+            Stop::Edge if han <= 4 => continue,
+            Stop::Punct => break,
+            _ => return false,
         }
     }
-    (2..=4).contains(&n)
+    (2..=4).contains(&han)
 }
 
 #[cfg(test)]

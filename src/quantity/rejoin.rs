@@ -106,7 +106,17 @@ fn line_edits(
         k = if m > k { m } else { k + 1 };
     }
     let line_range = base..base + line.len();
+    // Every rule from a gap needs ASCII beside it (a digit, a letter, `%`,
+    // `~`): in a line spaced out letter by letter, most gaps lie between
+    // Han characters, and the rules are not asked about them.
+    let has_ascii = |k: usize| tok(k).bytes().any(|b| b.is_ascii());
+    let mut right_ascii = !tokens.is_empty() && has_ascii(0);
     for g in 0..remove.len() {
+        let left_ascii = right_ascii;
+        right_ascii = has_ascii(g + 1);
+        if !(left_ascii || right_ascii) {
+            continue;
+        }
         remove[g] |= torn_symbol(text, tokens, g)
             || torn_sign(tok(g), tok(g + 1))
             || torn_range(text, tokens, g, &line_range);
