@@ -241,9 +241,12 @@ impl Tidy {
     /// removes text, so it ends; [`MAX_ROUNDS`] bounds the time all the
     /// same.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
-        let mut text = input.to_owned();
-        let mut steps = Vec::new();
-        let mut edits = Vec::new();
+        let mut work = Work {
+            text: input.to_owned(),
+            steps: Vec::new(),
+            edits: Vec::new(),
+            settled: [false; Pass::ALL.len()],
+        };
         let mut at = 0;
         let mut rounds = 1;
         loop {
@@ -251,10 +254,9 @@ impl Tidy {
                 Some(&pass) => pass,
                 None if rounds < MAX_ROUNDS => {
                     rounds += 1;
-                    let found = SECOND_LOOK.into_iter().find(|&pass| {
-                        self.is_enabled(pass)
-                            && run_pass(pass, &mut text, &mut steps, &mut edits).is_some()
-                    });
+                    let found = SECOND_LOOK
+                        .into_iter()
+                        .find(|&pass| self.is_enabled(pass) && work.run(pass).is_some());
                     let Some(found) = found else { break };
                     at = found as usize + 1;
                     continue;
@@ -265,47 +267,67 @@ impl Tidy {
             if !self.is_enabled(pass) {
                 continue;
             }
-            let joined_lines = run_pass(pass, &mut text, &mut steps, &mut edits);
+            let joined_lines = work.run(pass);
             if let Some(earlier) = joined_lines.and_then(|joined| pass.reopens(joined)) {
                 at = earlier as usize;
             }
         }
         Repaired {
-            text,
-            steps,
+            text: work.text,
+            steps: work.steps,
             map: OnceLock::new(),
         }
     }
 }
 
-/// Runs one pass on `text` (to its fixed point if it has one), recording
-/// the map of each step. `None` if it changed nothing; otherwise whether
-/// it removed a line break, asked only of passes that reopen on it.
-fn run_pass(
-    pass: Pass,
-    text: &mut String,
-    steps: &mut Vec<Map>,
-    edits: &mut Vec<Edit>,
-) -> Option<bool> {
-    let asks_joins = pass.reopens(true) != pass.reopens(false);
-    let mut joined_lines = None;
-    loop {
-        edits.clear();
-        pass.edits(text, edits);
-        if edits.is_empty() {
-            return joined_lines;
+/// A chunk under repair.
+struct Work {
+    text: String,
+    /// The map of each step so far.
+    steps: Vec<Map>,
+    /// The edits of the current step (kept for its allocation).
+    edits: Vec<Edit>,
+    /// `settled[p]`: pass `p` would find nothing to do in the text as it
+    /// stands. A pass is a function of the text, so one that found nothing
+    /// or ran to its fixed point is not run again until another pass
+    /// changes the text (as when a pass reopens on passes the text went
+    /// through unchanged).
+    settled: [bool; Pass::ALL.len()],
+}
+
+impl Work {
+    /// Runs one pass (to its fixed point if it has one) unless it is
+    /// settled, recording the map of each step. `None` if it changed
+    /// nothing; otherwise whether it removed a line break, asked only of
+    /// passes that reopen on it.
+    fn run(&mut self, pass: Pass) -> Option<bool> {
+        if self.settled[pass as usize] {
+            return None;
         }
-        let joins = asks_joins
-            && edits
-                .iter()
-                .any(|e| text.as_bytes()[e.range.clone()].contains(&b'\n'));
-        joined_lines = Some(joined_lines.unwrap_or(false) || joins);
-        let (next, local) = edit::apply(text, edits);
-        steps.push(local);
-        *text = next;
-        if !pass.runs_to_fixed_point() {
-            return joined_lines;
+        let asks_joins = pass.reopens(true) != pass.reopens(false);
+        let mut joined_lines = None;
+        loop {
+            self.edits.clear();
+            pass.edits(&self.text, &mut self.edits);
+            if self.edits.is_empty() {
+                break;
+            }
+            let joins = asks_joins
+                && self
+                    .edits
+                    .iter()
+                    .any(|e| self.text.as_bytes()[e.range.clone()].contains(&b'\n'));
+            joined_lines = Some(joined_lines.unwrap_or(false) || joins);
+            let (next, local) = edit::apply(&self.text, &self.edits);
+            self.steps.push(local);
+            self.text = next;
+            self.settled = [false; Pass::ALL.len()];
+            if !pass.runs_to_fixed_point() {
+                return joined_lines;
+            }
         }
+        self.settled[pass as usize] = true;
+        joined_lines
     }
 }
 

@@ -380,11 +380,15 @@ fn parallel_lines(prev: &str, next: &str) -> bool {
 fn is_full(widths: &[usize], i: usize) -> bool {
     let lo = i.saturating_sub(WINDOW);
     let hi = (i + WINDOW + 1).min(widths.len());
+    // The three widest, widest first.
     let mut top = [0usize; 3];
     for &w in &widths[lo..hi] {
-        if w > top[2] {
+        if w > top[0] {
+            top = [w, top[0], top[1]];
+        } else if w > top[1] {
+            top = [top[0], w, top[1]];
+        } else if w > top[2] {
             top[2] = w;
-            top.sort_unstable_by(|a, b| b.cmp(a));
         }
     }
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };

@@ -39,7 +39,12 @@ pub fn unified(c: char) -> char {
 
 /// Proposes the radical edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    if !text.chars().any(|c| equivalent(c).is_some()) {
+    // Radicals are encoded `E2 BA 80` to `E2 BF 9F`: most texts have none,
+    // and a byte search says so without decoding a character.
+    let bytes = text.as_bytes();
+    let maybe = memchr::memchr_iter(0xE2, bytes)
+        .any(|i| bytes.get(i + 1).is_some_and(|b| (0xBA..=0xBF).contains(b)));
+    if !maybe || !text.chars().any(|c| equivalent(c).is_some()) {
         return;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
