@@ -45,6 +45,7 @@
 //! over a page is rejoined once the boilerplate pass has removed the running
 //! header and page number between its halves.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::chars::{
@@ -103,6 +104,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let blank_rare = blank_lines_rare(&all);
     let full: Vec<bool> = (0..lines.len()).map(|i| is_full(&widths, i)).collect();
     let wraps = pages_that_wrap(text, &lines, &full);
+    let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for i in 0..lines.len() {
         let (prev, gap_end) = (
@@ -118,6 +120,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         let page_break = prev.page != next.page;
         let join = decide(
             text,
+            &words,
             &lines,
             i,
             full[i] && wraps[prev.page],
@@ -173,7 +176,14 @@ fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
     balance.into_iter().map(|b| b >= 0).collect()
 }
 
-fn decide(text: &str, lines: &[&Line], i: usize, full_wrap: bool, blank_break: bool) -> Join {
+fn decide(
+    text: &str,
+    words: &Words,
+    lines: &[&Line],
+    i: usize,
+    full_wrap: bool,
+    blank_break: bool,
+) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -202,7 +212,7 @@ fn decide(text: &str, lines: &[&Line], i: usize, full_wrap: bool, blank_break: b
             | '%'
             | '％'
     ) {
-        return join_chars(text, prev, next);
+        return join_chars(words, prev, next);
     }
     if is_lone_bullet(prev) {
         return Join::Bullet;
@@ -216,17 +226,17 @@ fn decide(text: &str, lines: &[&Line], i: usize, full_wrap: bool, blank_break: b
         return Join::Break;
     }
     if full_wrap {
-        return join_chars(text, prev, next);
+        return join_chars(words, prev, next);
     }
     Join::Break
 }
 
-fn join_chars(text: &str, prev: &str, next: &str) -> Join {
+fn join_chars(words: &Words, prev: &str, next: &str) -> Join {
     let mut back = prev.chars().rev();
     let a = back.next().unwrap_or(' ');
     let b = next.chars().next().unwrap_or(' ');
     if a == '-' && b.is_ascii_alphabetic() && back.next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        return if hyphen_is_typesetters(text, prev, next) {
+        return if hyphen_is_typesetters(words, prev, next) {
             Join::Dehyphen
         } else {
             Join::Wrap("")
@@ -245,8 +255,8 @@ fn join_chars(text: &str, prev: &str, next: &str) -> Join {
 }
 
 /// Whether the word split as `semi-` / `conductor` occurs unhyphenated
-/// elsewhere in the text.
-fn hyphen_is_typesetters(text: &str, prev: &str, next: &str) -> bool {
+/// elsewhere in the text (`semiconductor`, `semiconductors`).
+fn hyphen_is_typesetters(words: &Words, prev: &str, next: &str) -> bool {
     let stem = &prev[..prev.len() - 1];
     let head_len: usize = stem
         .chars()
@@ -259,7 +269,39 @@ fn hyphen_is_typesetters(text: &str, prev: &str, next: &str) -> bool {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(next.len());
     let word = [head, &next[..tail_len]].concat();
-    word.len() >= 4 && text.contains(&word)
+    word.len() >= 4 && words.has_word_starting_with(&word)
+}
+
+/// The English words of a text, sorted, gathered the first time a hyphen
+/// at a wrap asks for them. Searching the whole text for each such word
+/// instead made a page of hyphenated English quadratic in its length.
+struct Words<'a> {
+    text: &'a str,
+    sorted: OnceCell<Vec<&'a str>>,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Self {
+        Words {
+            text,
+            sorted: OnceCell::new(),
+        }
+    }
+
+    fn has_word_starting_with(&self, prefix: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut words: Vec<&str> = self
+                .text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        });
+        let at = sorted.partition_point(|w| *w < prefix);
+        sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+    }
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -438,6 +480,11 @@ mod tests {
             "We measured the thermal conductivity of the composite semi-\nconductor films grown on sapphire wafers and then the CAR-\nT cell line on the same semiconductor process as before and\nfound no change.\n",
             "We measured the thermal conductivity of the composite semiconductor films grown on sapphire wafers and then the CAR-T cell line on the same semiconductor process as before and found no change.\n",
             "a hyphen goes only when the word occurs unhyphenated",
+        ),
+        (
+            "Wafers of every kind were cut and polished by the same team of\nengineers in the same clean room just before the thin semi-\nconductor films were grown on them at a high temperature, and\nall the semiconductors were then tested.\n",
+            "Wafers of every kind were cut and polished by the same team of engineers in the same clean room just before the thin semiconductor films were grown on them at a high temperature, and all the semiconductors were then tested.\n",
+            "the word unhyphenated may begin a longer word",
         ),
         (
             "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",

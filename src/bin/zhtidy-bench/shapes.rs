@@ -28,16 +28,21 @@ pub enum Shape {
     /// Groups of digits between one or two spaces, no line end: 50 MB at
     /// 8x.
     Digits,
+    /// English wrapped at a hyphen on every other line, each hyphenated
+    /// word different: 3 MB at 8x, a few chunks (a search of the text for
+    /// each word made one chunk quadratic).
+    Hyphens,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 6] = [
+    pub const ALL: [Shape; 7] = [
         Shape::Varied,
         Shape::Line,
         Shape::Pages,
         Shape::HanSpaces,
         Shape::Header,
         Shape::Digits,
+        Shape::Hyphens,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,6 +53,7 @@ impl Shape {
             Shape::HanSpaces => "Han and spaces (50 MB at 8x)",
             Shape::Header => "header lines (10^5 at 1x)",
             Shape::Digits => "digits and spaces (50 MB at 8x)",
+            Shape::Hyphens => "hyphenated English (3 MB at 8x)",
         }
     }
 
@@ -86,6 +92,22 @@ impl Shape {
                     let digits = (1 + (state % 6) as usize).min(group.len());
                     text.push_str(&group[group.len() - digits..]);
                     text.push_str(if state & 0x100 == 0 { " " } else { "  " });
+                }
+                text
+            }
+            Shape::Hyphens => {
+                const LINES_AT_1X: usize = 3_000;
+                let mut text = String::new();
+                for i in 0..LINES_AT_1X * scale {
+                    // A different word before each hyphen: `semibaaa-`.
+                    let word: String = (0..4)
+                        .map(|k| char::from(b'a' + (i / 26usize.pow(k) % 26) as u8))
+                        .collect();
+                    text.push_str("the quick brown fox jumps over the lazy dog and then semi");
+                    text.push_str(&word);
+                    text.push_str(
+                        "-\nconductor quick brown fox jumps over the lazy dog and runs away\n",
+                    );
                 }
                 text
             }
