@@ -10,7 +10,8 @@
 //!    of two to four Han characters standing alone between the space and
 //!    punctuation or the line's edge, with one space between them: that is
 //!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
-//! 3. Between a Han character and a Latin letter or digit: removed when
+//! 3. Between a Han character and a Latin letter or digit (Greek letters
+//!    and Roman numerals count, `满足 Ⅲ 类`): removed when
 //!    the Latin phrase (tokens joined by single spaces) has Han or Chinese
 //!    punctuation on its far side too (`开展 2024 年度` is `开展2024年度`,
 //!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
@@ -337,7 +338,7 @@ fn latin_between_han(
     };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
     let is_latin = is_latin_text;
-    let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
+    let has_alnum = |s: &str| s.contains(char::is_alphanumeric);
     // Tokens stay one phrase across a single space between Latin words, or
     // across a gap that a spaced-out run will remove anyway.
     let glued = |left: usize| {
@@ -761,6 +762,16 @@ mod tests {
             "〔2024〕17 号",
             "〔2024〕17号",
             "a closing bracket before the phrase closes earlier text",
+        ),
+        (
+            "选取原子半径差 δ、混合焓",
+            "选取原子半径差δ、混合焓",
+            "a Greek letter alone is a Latin phrase",
+        ),
+        (
+            "Ⅰ 类断面4个，Ⅱ 类断面22个，满足 Ⅲ 类标准",
+            "Ⅰ类断面4个，Ⅱ类断面22个，满足Ⅲ类标准",
+            "Roman numerals are Latin text",
         ),
         (
             "（一）PD-1 抑制剂",
