@@ -40,7 +40,8 @@
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
-//! Spaces at a line's edges are the lines pass's business.
+//! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
+//! number. Spaces at a line's edges are the lines pass's business.
 
 use crate::chars::{
     is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical, is_space,
@@ -200,8 +201,15 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let right = &text[b.start..b.end];
     let l = left.chars().next_back().unwrap_or(' ');
     let r = right.chars().next().unwrap_or(' ');
+    let item_follows = tokens
+        .get(g + 2)
+        .is_some_and(|t| text[t.start..t.end].starts_with(is_han));
     if g == 0 && (is_bullet(left) || is_ascii_bullet(left, right)) {
         Decision::Keep
+    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows {
+        // The dot of a list number opening the line, spaced off (`1 . 澜芯`,
+        // not the decimal point of `1 2 . 7 %`).
+        Decision::Remove(Rule::SpacedRun)
     } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
@@ -847,6 +855,16 @@ mod tests {
             "t h e   e ff e c t s   o f   t o t a l   fi l l e r",
             "the effects of total filler",
             "the letters of a ligature are one letter of the run",
+        ),
+        (
+            "1 . 澜芯微电子1 2 英寸三期项目",
+            "1. 澜芯微电子12英寸三期项目",
+            "the dot of a list number, spaced off",
+        ),
+        (
+            "1 2 . 7 亿 元",
+            "12.7亿元",
+            "a decimal point after digits opening a line",
         ),
         (
             "（一）PD-1 抑制剂",
