@@ -155,8 +155,8 @@ pub fn is_chinese_numeral(c: char) -> bool {
 
 /// Characters of Latin text in Chinese: ASCII letters, digits and marks,
 /// and the signs that figures, units and formulas write among them (`μm`,
-/// `30℃`, `m²`, `≥5`, `1∶4`, `3×10⁸`, `γ 辐射`). A space between such text
-/// and Han is the typesetter's, whatever sign ends the text.
+/// `30℃`, `m²`, `≥5`, `1∶4`, `3×10⁸`, `γ 辐射`, `Ⅲ 类`). A space between
+/// such text and Han is the typesetter's, whatever sign ends the text.
 pub fn is_latin_text(c: char) -> bool {
     c.is_ascii_graphic()
         || matches!(
@@ -184,6 +184,7 @@ pub fn is_latin_text(c: char) -> bool {
                 | 'α'..='ω'
                 | 'Α'..='Ρ'
                 | 'Σ'..='Ψ'
+                | 'Ⅰ'..='ⅿ'
         )
 }
 
@@ -217,6 +218,7 @@ mod tests {
             ('℃', true),
             ('²', true),
             ('γ', true),
+            ('Ⅲ', true),
             ('中', false),
             ('，', false),
             ('·', false),

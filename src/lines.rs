@@ -36,7 +36,10 @@
 //! A wrap joins Han to Han with nothing between, Latin to Latin with one
 //! space (a typesetter breaks between two Latin letters or digits only at a
 //! space), except inside a figure in Chinese text, which a narrow page
-//! breaks anywhere ([`crate::quantity::continues_across_lines`]). A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
+//! breaks anywhere ([`crate::quantity::continues_across_lines`]). Inside
+//! letter-spaced text (a lone character on each side of the break, spaced
+//! from the rest: `特 色 突` / `破 、`) the join is one space, which the
+//! spacing pass then judges with the rest of the run. A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
 //! the same word appears unhyphenated elsewhere in the text (`semi-` +
 //! `conductor` where `semiconductor` occurs), which is the evidence that the
 //! hyphen was the typesetter's.
@@ -247,11 +250,25 @@ fn join_chars(words: &Words, prev: &str, next: &str) -> Join {
     // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
     if latin_end && crate::quantity::continues_across_lines(prev, next) {
         Join::Wrap("")
-    } else if latin_end && (b.is_ascii_alphanumeric() || b == '(') {
+    } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || letter_spaced(prev, next) {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")
     }
+}
+
+/// Whether a wrap falls inside letter-spaced text: a lone character ends
+/// the line after a space, and another starts the next before one (`特 色
+/// 突` / `破 、生`). The join keeps a space there for the spacing pass to
+/// judge with the rest of the run; joined without one, `突破` would read
+/// as a word of its own (`特色 突破`).
+fn letter_spaced(prev: &str, next: &str) -> bool {
+    let mut back = prev.chars().rev();
+    let mut ahead = next.chars();
+    back.next().is_some_and(|c| c != ' ')
+        && back.next() == Some(' ')
+        && ahead.next().is_some_and(|c| c != ' ')
+        && ahead.next() == Some(' ')
 }
 
 /// Whether the word split as `semi-` / `conductor` occurs unhyphenated
@@ -467,6 +484,11 @@ mod tests {
             "enumerations start blocks",
         ),
         ("为贯彻落实《行动方案（2023—2025年）\n》和《实施意见》，加快推动。\n", "为贯彻落实《行动方案（2023—2025年）》和《实施意见》，加快推动。\n", "a closing mark never starts a block"),
+        (
+            "全 市 已 建 成 或 培 育 各 类 研 发 与 转 化 功 能 型 平 台 近\n二 十 家 培 育 形 成 一 批 创 新 需 求 明 确 的 平 台 坚 持 特 色 突\n破 服 务 能 力 强 管 理 体 制 新 具 有 较 强 影 响 力 和 辐 射 力\n的 功 能 型 平 台 。\n",
+            "全 市 已 建 成 或 培 育 各 类 研 发 与 转 化 功 能 型 平 台 近 二 十 家 培 育 形 成 一 批 创 新 需 求 明 确 的 平 台 坚 持 特 色 突 破 服 务 能 力 强 管 理 体 制 新 具 有 较 强 影 响 力 和 辐 射 力 的 功 能 型 平 台 。\n",
+            "a wrap inside letter-spaced text keeps a space for the spacing pass",
+        ),
         ("•\n第一项内容\n•\n第二项内容\n", "• 第一项内容\n• 第二项内容\n", "a bullet alone belongs to its item"),
         ("  \n\n  缩进的一行   \n\n\n", "缩进的一行\n", "edges and trailing blank lines"),
         (" \n \n", "", "only whitespace"),

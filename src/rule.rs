@@ -58,7 +58,8 @@ rules! {
     Doubled = "doubled.undouble",
     /// Spaces removed between Han characters or CJK punctuation.
     HanSpace = "spacing.han",
-    /// Spaces removed inside a run spaced out letter by letter.
+    /// Spaces removed inside a run spaced out letter by letter (and, on a
+    /// line whose words stand apart by wider gaps, those made one space).
     SpacedRun = "spacing.spaced_run",
     /// Whitespace at the start or end of a line removed.
     EdgeSpace = "spacing.line_edge",

@@ -2,7 +2,13 @@
 //! between characters, told apart from spaces an author typed.
 //!
 //! Each run of spaces inside a line is judged by its neighbours, never by a
-//! global rule:
+//! global rule. First, a line letter-spaced at one space whose words stand
+//! apart by wider gaps (`t o t a l   l o a d i n g   o f`, `王 强   刘 洋`,
+//! as some extractors write letter-spaced text) loses every one-space gap,
+//! and each wider gap becomes one space: the evidence is the line itself,
+//! whose one-space gaps all lie between single letters (at least four of
+//! them). The rules below judge its words when the pass runs again.
+//! Otherwise:
 //!
 //! 1. Next to Chinese punctuation (`，。（）“”` ...): removed. The mark
 //!    carries its own spacing; no author types a space beside it.
@@ -10,7 +16,8 @@
 //!    of two to four Han characters standing alone between the space and
 //!    punctuation or the line's edge, with one space between them: that is
 //!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
-//! 3. Between a Han character and a Latin letter or digit: removed when
+//! 3. Between a Han character and a Latin letter or digit (Greek letters
+//!    and Roman numerals count, `满足 Ⅲ 类`): removed when
 //!    the Latin phrase (tokens joined by single spaces) has Han or Chinese
 //!    punctuation on its far side too (`开展 2024 年度` is `开展2024年度`,
 //!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
@@ -21,7 +28,8 @@
 //!    bracket (`上海 200237）`).
 //! 4. Between two Latin letters or digits: removed only inside a
 //!    *spaced-out run*: tokens in a row, each a single character (`I G B
-//!    T`) or two of different scripts (`G a 2O 3`), optionally with
+//!    T`), two of different scripts (`G a 2O 3`) or the letters of one
+//!    f-ligature glyph (`e ffi c i e n t`), optionally with
 //!    punctuation attached (`S I L E N T- R`, `1 0 4 、1 0 5`), separated by
 //!    at most two spaces; at least four of them, or two when the run holds
 //!    Han or stands between Han text (`近 2 0 家`). A run may start or end
@@ -32,7 +40,8 @@
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
-//! Spaces at a line's edges are the lines pass's business.
+//! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
+//! number. Spaces at a line's edges are the lines pass's business.
 
 use crate::chars::{
     is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical,
@@ -123,6 +132,19 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
         }
         tokens.push(Token::new(line, base, start, i));
     }
+    if has_word_spaces(tokens) {
+        // Undo the letter-spacing first; the rules below judge the words
+        // when the pass runs again.
+        for pair in tokens.windows(2) {
+            let (gap, wide) = (pair[0].end..pair[1].start, pair[1].start - pair[0].end > 1);
+            out.push(if wide {
+                Edit::replace(gap, " ", Rule::SpacedRun)
+            } else {
+                Edit::delete(gap, Rule::SpacedRun)
+            });
+        }
+        return;
+    }
     // in_run[k]: the gap after token k lies inside a spaced-out run. A run
     // goes through whole spaced-like tokens; it may start at a token's
     // spaced-like tail and end at one's head (`工艺于2 0 2 3 年`), and
@@ -202,8 +224,15 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let right = &text[b.start..b.end];
     let l = left.chars().next_back().unwrap_or(' ');
     let r = right.chars().next().unwrap_or(' ');
+    let item_follows = tokens
+        .get(g + 2)
+        .is_some_and(|t| text[t.start..t.end].starts_with(is_han));
     if g == 0 && (is_bullet(left) || is_ascii_bullet(left, right)) {
         Decision::Keep
+    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows {
+        // The dot of a list number opening the line, spaced off (`1 . 澜芯`,
+        // not the decimal point of `1 2 . 7 %`).
+        Decision::Remove(Rule::SpacedRun)
     } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
@@ -393,7 +422,7 @@ fn latin_between_han(
     };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
     let is_latin = is_latin_text;
-    let has_alnum = |s: &str| s.contains(|c: char| c.is_ascii_alphanumeric());
+    let has_alnum = |s: &str| s.contains(char::is_alphanumeric);
     // Tokens stay one phrase across a single space between Latin words, or
     // across a gap that a spaced-out run will remove anyway.
     let glued = |left: usize| {
@@ -433,6 +462,28 @@ fn latin_between_han(
         }
         k = next;
     }
+}
+
+/// Whether the line is letter-spaced at one space with wider gaps between
+/// its words (`t o t a l   l o a d i n g   o f`, `王 强   刘 洋`): some
+/// extractors write a space of letter-spaced text as a wider gap. The
+/// evidence is a line whose one-space gaps all lie between single letters,
+/// at least [`MIN_SPACED_RUN`] of them, beside a wider gap. There every
+/// one-space gap is letter-spacing, however short the word, and a wider
+/// gap is one space between words.
+fn has_word_spaces(tokens: &[Token]) -> bool {
+    let (mut letter_gaps, mut wide) = (0, false);
+    for pair in tokens.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b.start - a.end > 1 {
+            wide = true;
+        } else if (a.spaced_like || a.spaced_tail) && (b.spaced_like || b.spaced_head) {
+            letter_gaps += 1;
+        } else {
+            return false;
+        }
+    }
+    wide && letter_gaps >= MIN_SPACED_RUN
 }
 
 /// Whether a run of tokens `k..=end` holds Han or sits between Han text
@@ -486,13 +537,21 @@ fn edge_piece<I: Iterator<Item = char> + Clone>(
     (alnum && closed).then(|| chars.take(len))
 }
 
+/// One letter, two of different scripts, or the letters of one f-ligature
+/// glyph (`ff`, `fi`, `fl`, `ffi`, `ffl`: `e ffi c i e n t`), which the
+/// font drew as one letter of the spaced-out run.
 fn is_spaced_like_chars(chars: impl Iterator<Item = char>) -> bool {
     let mut core = chars.filter(|&c| !is_punct(c));
     match (core.next(), core.next(), core.next()) {
         (None, _, _) | (Some(_), None, _) => true,
-        (Some(a), Some(b), None) => script(a) != script(b),
+        (Some(a), Some(b), None) => script(a) != script(b) || is_ligature_pair(a, b),
+        (Some('f'), Some('f'), Some('i' | 'l')) => core.next().is_none(),
         _ => false,
     }
+}
+
+fn is_ligature_pair(a: char, b: char) -> bool {
+    a == 'f' && matches!(b, 'f' | 'i' | 'l')
 }
 
 /// `1`, `2.1`, `3.4.2`, `1.`: a section number (not `2023`, a year).
@@ -825,6 +884,51 @@ mod tests {
             "〔2024〕17 号",
             "〔2024〕17号",
             "a closing bracket before the phrase closes earlier text",
+        ),
+        (
+            "选取原子半径差 δ、混合焓",
+            "选取原子半径差δ、混合焓",
+            "a Greek letter alone is a Latin phrase",
+        ),
+        (
+            "Ⅰ 类断面4个，Ⅱ 类断面22个，满足 Ⅲ 类标准",
+            "Ⅰ类断面4个，Ⅱ类断面22个，满足Ⅲ类标准",
+            "Roman numerals are Latin text",
+        ),
+        (
+            "t o t a l   l o a d i n g   o f   2 5   w t %   a n d   a   m a s s",
+            "total loading of 25 wt% and a mass",
+            "wider gaps in a letter-spaced line are word spaces, made one space",
+        ),
+        (
+            "王 强  刘 洋  张 伟  李 娜",
+            "王强 刘洋 张伟 李娜",
+            "a letter-spaced name list (judged as one when the pass runs again)",
+        ),
+        (
+            "2 . 1   经 营 情 况",
+            "2.1 经营情况",
+            "a letter-spaced section number",
+        ),
+        (
+            "镍 产 品 可 达 3 0 0  W h / k g 以 上",
+            "镍产品可达300 Wh/kg以上",
+            "a number and its unit apart in letter-spaced text",
+        ),
+        (
+            "t h e   e ff e c t s   o f   t o t a l   fi l l e r",
+            "the effects of total filler",
+            "the letters of a ligature are one letter of the run",
+        ),
+        (
+            "1 . 澜芯微电子1 2 英寸三期项目",
+            "1. 澜芯微电子12英寸三期项目",
+            "the dot of a list number, spaced off",
+        ),
+        (
+            "1 2 . 7 亿 元",
+            "12.7亿元",
+            "a decimal point after digits opening a line",
         ),
         (
             "（一）PD-1 抑制剂",

@@ -506,8 +506,8 @@ mod tests {
         ),
         (
             "1 . 1   公 司 简 介",
-            "1.1   公司简介",
-            "a section number before Han",
+            "1.1 公司简介",
+            "a section number before Han, its word space made one space",
         ),
         (
             "节点仍集中在5 5n m 、4 0 n m 和2 8n m ，",
@@ -631,8 +631,8 @@ mod tests {
         ("1. 2024年度项目", "1. 2024年度项目", "a list item's number"),
         (
             "4 . 1   2 0 2 4 年 经 营",
-            "4.1   2024年经营",
-            "a wide gap ends the figure",
+            "4.1 2024年经营",
+            "a word space ends the figure",
         ),
         ("上海 200237）", "上海 200237）", "a postal code"),
         ("Beliefs 2 3", "Beliefs 2 3", "English"),
