@@ -70,6 +70,10 @@ struct Token {
     /// The token starts with digits that Han closes (`23年`): the last
     /// group of a number whose first digits were spaced out (`2 0 23年`).
     digits_head: bool,
+    /// How far a word left of a gap reads into the token, from its end.
+    reach_back: Reach,
+    /// How far a word right of a gap reads into the token, from its start.
+    reach_forward: Reach,
 }
 
 /// Proposes the spacing edits for `text`.
@@ -107,6 +111,8 @@ impl Token {
             spaced_head: head.clone().is_some_and(is_spaced_like_chars),
             digits_head: head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
             spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
+            reach_back: Reach::read(token.chars().rev()),
+            reach_forward: Reach::read(token.chars()),
         }
     }
 }
@@ -285,16 +291,16 @@ fn resolve_name_lists(
         }
         let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
         let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(text, tokens, g))
-            || standalone_word(text, tokens, decisions, g, Side::Left);
+            || standalone_word(tokens, decisions, g, Side::Left);
         let right_word = (!removed(g + 1) && is_radical_word(text, tokens, g + 1))
-            || standalone_word(text, tokens, decisions, g + 1, Side::Right);
+            || standalone_word(tokens, decisions, g + 1, Side::Right);
         let stays = left_word && right_word;
         if stays {
             continue;
         }
         decisions[g] = Decision::Remove(Rule::HanSpace);
         for side in [Side::Left, Side::Right] {
-            if let Some(n) = neighbour(text, tokens, decisions, g, side) {
+            if let Some(n) = neighbour(tokens, decisions, g, side) {
                 pending.push(n);
             }
         }
@@ -318,7 +324,7 @@ fn joined(decisions: &[Decision], k: usize, side: Side) -> impl Iterator<Item = 
 }
 
 /// How far a word reads into one token, from the edge that faces a gap.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Reach {
     /// The Han characters read, counted to five: one past the longest word.
     han: usize,
@@ -326,7 +332,7 @@ struct Reach {
 }
 
 /// What stopped the reading of a token.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stop {
     /// The token's far edge: the word may go on across a removed gap.
     Edge,
@@ -338,9 +344,17 @@ enum Stop {
 
 /// The reach of token `k`, read away from the gap: backward from its end
 /// when the word lies left of the gap, forward from its start when right.
-fn reach(text: &str, tokens: &[Token], k: usize, side: Side) -> Reach {
-    let token = &text[tokens[k].start..tokens[k].end];
-    let read = |chars: &mut dyn Iterator<Item = char>| {
+fn reach(tokens: &[Token], k: usize, side: Side) -> Reach {
+    match side {
+        Side::Left => tokens[k].reach_back,
+        Side::Right => tokens[k].reach_forward,
+    }
+}
+
+impl Reach {
+    /// The reach into `chars`, a token's characters from the edge that
+    /// faces the gap.
+    fn read(chars: impl Iterator<Item = char>) -> Reach {
         let mut han = 0;
         for c in chars {
             if !is_han(c) {
@@ -363,10 +377,6 @@ fn reach(text: &str, tokens: &[Token], k: usize, side: Side) -> Reach {
             han,
             stop: Stop::Edge,
         }
-    };
-    match side {
-        Side::Left => read(&mut token.chars().rev()),
-        Side::Right => read(&mut token.chars()),
     }
 }
 
@@ -374,13 +384,7 @@ fn reach(text: &str, tokens: &[Token], k: usize, side: Side) -> Reach {
 /// word now reaches across `g`, if its verdict can have changed: not when
 /// the word between them already ends (more than four Han, or another
 /// character), since [`standalone_word`] never reads further.
-fn neighbour(
-    text: &str,
-    tokens: &[Token],
-    decisions: &[Decision],
-    g: usize,
-    side: Side,
-) -> Option<usize> {
+fn neighbour(tokens: &[Token], decisions: &[Decision], g: usize, side: Side) -> Option<usize> {
     let start = match side {
         Side::Left => g,
         Side::Right => g + 1,
@@ -388,7 +392,7 @@ fn neighbour(
     let mut han = 0;
     let mut last = start;
     for k in joined(decisions, start, side) {
-        let r = reach(text, tokens, k, side);
+        let r = reach(tokens, k, side);
         han += r.han;
         if han > 4 || r.stop != Stop::Edge {
             return None;
@@ -604,16 +608,10 @@ fn is_radical_word(text: &str, tokens: &[Token], k: usize) -> bool {
 /// Whether the word that starts at token `k` and reads away from the gap,
 /// across removed gaps, is two to four Han characters that then end (at
 /// the line's edge, a kept gap or punctuation).
-fn standalone_word(
-    text: &str,
-    tokens: &[Token],
-    decisions: &[Decision],
-    k: usize,
-    side: Side,
-) -> bool {
+fn standalone_word(tokens: &[Token], decisions: &[Decision], k: usize, side: Side) -> bool {
     let mut han = 0;
     for k in joined(decisions, k, side) {
-        let r = reach(text, tokens, k, side);
+        let r = reach(tokens, k, side);
         han += r.han;
         match r.stop {
             Stop::Edge if han <= 4 => continue,
