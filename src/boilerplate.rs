@@ -16,8 +16,11 @@
 //! * **Without form feeds** the page edges are unknown, so a short line is a
 //!   running header when its key repeats [`MIN_REPEATS`] times across the
 //!   text, never closer than [`MIN_PAGE_LINES`] lines (a page), at a steady
-//!   interval (the longest within a quarter of the shortest), and a
-//!   page-number line only when it sits within two lines of such a header.
+//!   interval (the longest within a quarter of the shortest, or within a
+//!   half when every occurrence follows a blank line, as a page's first
+//!   line does where an extractor marks page breaks with blank lines), and
+//!   a page-number line only when it sits within two lines of such a
+//!   header.
 //! * A line that ends a sentence (`。`) is never a header: it is content,
 //!   however often it repeats.
 //!
@@ -78,7 +81,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             last: None,
             too_close: false,
             gaps: (usize::MAX, 0),
+            after_blank: true,
         });
+        r.after_blank &= i > 0 && lines[i - 1].is_blank();
         let new_page = match r.last {
             None => true,
             Some(last) if by_page => lines[last].page != lines[i].page,
@@ -151,6 +156,10 @@ struct Repeats {
     /// Without form feeds: the shortest and longest distance in lines
     /// between two occurrences.
     gaps: (usize, usize),
+    /// Without form feeds: every occurrence follows a blank line, as the
+    /// first line of a page does where the extractor marks page breaks
+    /// with blank lines instead of form feeds.
+    after_blank: bool,
 }
 
 impl Repeats {
@@ -166,9 +175,17 @@ impl Repeats {
             // Pages of one document hold about as many lines each, so a
             // running header recurs at a steady interval; a section
             // heading that recurs (`1 引言` in each of several abstracts)
-            // does not.
+            // does not. Pages of figures and boxes vary more: a line that
+            // always opens a page after a blank line may recur less
+            // steadily (a government report's `2019 上海科技进步报告`,
+            // 103 and 80 lines apart).
             let (shortest, longest) = self.gaps;
-            self.pages >= min_repeats && !self.too_close && longest * 4 <= shortest * 5
+            let steady = if self.after_blank {
+                longest * 2 <= shortest * 3
+            } else {
+                longest * 4 <= shortest * 5
+            };
+            self.pages >= min_repeats && !self.too_close && steady
         }
     }
 }
@@ -340,6 +357,37 @@ mod tests {
         let body = "正文\n".repeat(MIN_PAGE_LINES);
         let input = format!("{body}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{body}2019 上海科技进步报告\n{body}2019上海科技进步报告\n23\n");
         assert_eq!(run(&input), body.repeat(3));
+    }
+
+    #[test]
+    fn page_opening_header_recurs_less_steadily() {
+        // 14 and 20 lines apart: too irregular for a header anywhere on a
+        // page, not for one that opens each page after a blank line.
+        let page = |lines: usize| "正文\n".repeat(lines);
+        let header = "\n2019 上海科技进步报告\n";
+        let input = [
+            page(12),
+            header.into(),
+            page(12),
+            header.into(),
+            page(18),
+            header.into(),
+            page(3),
+        ]
+        .concat();
+        let expected = [
+            page(12),
+            "\n".into(),
+            page(12),
+            "\n".into(),
+            page(18),
+            "\n".into(),
+            page(3),
+        ]
+        .concat();
+        assert_eq!(run(&input), expected);
+        let without_blanks = input.replace("\n\n", "\n");
+        assert_eq!(run(&without_blanks), without_blanks);
     }
 
     /// (input, expected, why) for documents with form feeds.
