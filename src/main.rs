@@ -214,6 +214,16 @@ enum Mode {
 }
 
 impl Mode {
+    /// Whether the output points back into the input, which takes the
+    /// composed map of the repair.
+    fn gives_offsets(&self) -> bool {
+        match self {
+            Mode::Text => false,
+            Mode::Explain | Mode::Quantities => true,
+            Mode::Sentences { json } | Mode::Words { json, .. } => *json,
+        }
+    }
+
     fn of(args: &Args) -> Result<Mode, Failure> {
         let json = args.format.unwrap_or_default() != OutputFormat::Text;
         if args.sentences {
@@ -300,8 +310,16 @@ fn run(args: &Args) -> Result<(), Failure> {
         let chunks = ChunkReader::with_options(reader, args.read())
             .map(|chunk| chunk.map_err(|e| Failure(format!("{name}: {}", e.advice()))));
         // The next chunk is repaired on a second core while this one is
-        // segmented and written.
-        let repair = |chunk: &Chunk| tidy.repair_chunk(&chunk.text);
+        // segmented and written; so is the map back to the input, where
+        // the output gives offsets.
+        let offsets = mode.gives_offsets();
+        let repair = |chunk: &Chunk| {
+            let repaired = tidy.repair_chunk(&chunk.text);
+            if offsets {
+                repaired.map();
+            }
+            repaired
+        };
         map_ahead(chunks, repair, |chunk, repaired| {
             let out = &mut sink;
             let written = match &mode {
@@ -536,11 +554,12 @@ fn write_units(
         before,
     } = format;
     let text = repaired.text();
-    let mut locator = Locator::new(input, repaired.map());
+    // Plain words and sentences give no offsets: the map is not composed.
+    let mut locator = json.then(|| Locator::new(input, repaired.map()));
     let mut last_end = None;
     for (range, kind) in units {
         let unit = &text[range.clone()];
-        if json {
+        if let Some(locator) = &mut locator {
             let at = locator.locate(range);
             let record = Record {
                 kind,
