@@ -22,10 +22,14 @@
 //!    punctuation on its far side too (`开展 2024 年度` is `开展2024年度`,
 //!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
 //!    quarter-em between Chinese and Latin text, and extractors turn it into
-//!    a space). Kept after a section number or chapter marker that opens a
-//!    line (`2.1 推进`, `1 引言`, `第三章 方法`), before a page number that
-//!    closes one (`绪论 3`, a table of contents), and before a closing
-//!    bracket (`上海 200237）`).
+//!    a space). A bullet or list number opening the line counts as the
+//!    line's edge (`•10 月`, `1. 2024 年度`). Kept after a section number
+//!    or chapter marker that opens a line (`2.1 推进`, `1 引言`, `第三章
+//!    方法`), unless a Chinese unit or magnitude follows the number and the
+//!    line goes on as a sentence, with a comma or full stop (`9 月下旬，`,
+//!    `2.4 万只，`: a date or a count, where a heading would have neither);
+//!    kept before a page number that closes a line (`绪论 3`, a table of
+//!    contents), and before a closing bracket (`上海 200237）`).
 //! 4. Between two Latin letters or digits: removed only inside a
 //!    *spaced-out run*: tokens in a row, each a single character (`I G B
 //!    T`), two of different scripts (`G a 2O 3`) or the letters of one
@@ -47,6 +51,7 @@ use crate::chars::{
     is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical,
 };
 use crate::edit::Edit;
+use crate::quantity::units;
 use crate::rule::Rule;
 
 /// Shortest spaced-out run that is trusted when a Latin letter or digit is
@@ -246,7 +251,9 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
     } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
-        let section_number = g == 0 && (is_section_number(left) || is_heading_label(left));
+        let section_number = g == 0
+            && ((is_section_number(left) && !is_count(text, tokens, left, right))
+                || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
             Decision::Keep
@@ -406,8 +413,9 @@ fn neighbour(
 /// single spaces) has Han text, Chinese punctuation other than a closing
 /// bracket after it, or the line's edge on its far side: `开展 2024 年度`,
 /// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, `》2023 年`, but
-/// not `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
-/// not Latin text.
+/// not `上海 200237）`. A bullet or list number opening the line stands
+/// where the line's edge would (`•10 月`, `1. 2024 年度`). A phrase without
+/// a letter or digit (`- 营业收入`) is not Latin text.
 fn latin_between_han(
     text: &str,
     tokens: &[Token],
@@ -444,7 +452,8 @@ fn latin_between_han(
         };
         alnum |= has_alnum(latin);
         if let Some(c) = rest {
-            return alnum && far_cjk(c);
+            let bullet = !latin_on_right && k == 0 && is_bullet(&t[..t.len() - latin.len()]);
+            return alnum && (far_cjk(c) || bullet);
         }
         let next = if latin_on_right {
             (k + 1 < tokens.len()).then_some(k + 1)
@@ -452,6 +461,9 @@ fn latin_between_han(
             k.checked_sub(1)
         };
         let Some(next) = next else { return alnum };
+        if !latin_on_right && next == 0 && opens_item(tok(0)) {
+            return alnum;
+        }
         if !glued(k.min(next)) {
             let edge = if latin_on_right {
                 tok(next).chars().next()
@@ -560,6 +572,26 @@ fn is_section_number(token: &str) -> bool {
         && token.starts_with(|c: char| c.is_ascii_digit())
         && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && (token.contains('.') || token.len() <= 2)
+}
+
+/// Whether a number opening a line is a count, a measure or a date, not a
+/// section number: a Chinese unit or magnitude follows it (`9 月下旬`,
+/// `2.4 万只`, `1.5 公斤`) and the line goes on as a sentence, with a comma
+/// or full stop. A heading after a section number has neither together
+/// (`1 引言`; `2 人工智能` opens with a unit but has no comma; `2.6 产品…，`
+/// is a heading the lines pass joined to its paragraph), and a list number
+/// with its dot (`4. 总投资…，`) is never a count.
+fn is_count(text: &str, tokens: &[Token], number: &str, right: &str) -> bool {
+    let unit = || units::chinese_len(right, false) > 0 || units::magnitude(right).is_some();
+    let sentence =
+        || text[tokens[1].start..tokens[tokens.len() - 1].end].contains(['，', '。', '；']);
+    !number.ends_with('.') && unit() && sentence()
+}
+
+/// A bullet or a list or section number that opens a line (`•`, `1.`,
+/// `2.1`): the start of an item, as the line's edge is.
+fn opens_item(token: &str) -> bool {
+    is_bullet(token) || is_section_number(token)
 }
 
 /// A list bullet standing alone before its item (`• 【危险】…`): the space
@@ -929,6 +961,36 @@ mod tests {
             "1 2 . 7 亿 元",
             "12.7亿元",
             "a decimal point after digits opening a line",
+        ),
+        (
+            "9 月下旬，人民银行宣布",
+            "9月下旬，人民银行宣布",
+            "a number opening a sentence before a unit is a date, not a section number",
+        ),
+        (
+            "2.4 万只，创下纪录",
+            "2.4万只，创下纪录",
+            "a decimal and its magnitude opening a sentence",
+        ),
+        (
+            "2 人工智能",
+            "2 人工智能",
+            "a heading that opens with a unit word has no comma",
+        ),
+        (
+            "4. 总投资27亿元，重点建设",
+            "4. 总投资27亿元，重点建设",
+            "a list number with its dot is never a count",
+        ),
+        (
+            "•10 月10日（星期四）举行",
+            "•10月10日（星期四）举行",
+            "a bullet glued to a number stands where the line's edge would",
+        ),
+        (
+            "1. 2024 年度中小企业",
+            "1. 2024年度中小企业",
+            "a list number opening the line stands where the line's edge would",
         ),
         (
             "（一）PD-1 抑制剂",
