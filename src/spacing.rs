@@ -29,7 +29,10 @@
 //!    line goes on as a sentence, with a comma or full stop (`9 月下旬，`,
 //!    `2.4 万只，`: a date or a count, where a heading would have neither);
 //!    kept before a page number that closes a line (`绪论 3`, a table of
-//!    contents), and before a closing bracket (`上海 200237）`).
+//!    contents), and before a postal code (six digits, even spaced out)
+//!    that a closing bracket ends (`上海 200237）`). Any other closing mark
+//!    after the phrase is Chinese punctuation like the rest (`“济麦 44”`,
+//!    `（约 4.5 L）` lose the space).
 //! 4. Between two Latin letters or digits: removed only inside a
 //!    *spaced-out run*: tokens in a row, each a single character (`I G B
 //!    T`), two of different scripts (`G a 2O 3`) or the letters of one
@@ -423,10 +426,12 @@ fn latin_between_han(
     g: usize,
     latin_on_right: bool,
 ) -> bool {
-    // After the phrase, a closing bracket ends a parenthesis the phrase
-    // belongs to (`上海 200237）`); before it, one closes earlier text.
-    let far_cjk = |c: char| {
-        is_han(c) || (is_cjk_punct(c) && !(latin_on_right && crate::chars::is_closing(c)))
+    // After a postal code (six digits), a closing bracket ends the address
+    // that the code stands apart in (`（上海 200237）`); any other closing
+    // mark after the phrase, or one before it, is Chinese punctuation like
+    // the rest.
+    let far_cjk = |c: char, digits: Option<usize>| {
+        is_han(c) || (is_cjk_punct(c) && !(latin_on_right && c == '）' && digits == Some(6)))
     };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
     let is_latin = is_latin_text;
@@ -440,6 +445,9 @@ fn latin_between_han(
                 && tok(left).ends_with(|c: char| c.is_ascii_alphanumeric()))
     };
     let mut alnum = false;
+    // The phrase's digits, while it has nothing else: six are a postal
+    // code, even spaced out (`2 3 0 0 2 6`).
+    let mut digits = Some(0);
     let mut k = if latin_on_right { g + 1 } else { g };
     loop {
         let t = tok(k);
@@ -451,9 +459,12 @@ fn latin_between_han(
             (&t[rest.len()..], rest.chars().next_back())
         };
         alnum |= has_alnum(latin);
+        digits = digits
+            .filter(|_| latin.bytes().all(|b| b.is_ascii_digit()))
+            .map(|d| d + latin.len());
         if let Some(c) = rest {
             let bullet = !latin_on_right && k == 0 && is_bullet(&t[..t.len() - latin.len()]);
-            return alnum && (far_cjk(c) || bullet);
+            return alnum && (far_cjk(c, digits) || bullet);
         }
         let next = if latin_on_right {
             (k + 1 < tokens.len()).then_some(k + 1)
@@ -470,7 +481,7 @@ fn latin_between_han(
             } else {
                 tok(next).chars().next_back()
             };
-            return alnum && edge.is_some_and(far_cjk);
+            return alnum && edge.is_some_and(|c| far_cjk(c, digits));
         }
         k = next;
     }
@@ -991,6 +1002,21 @@ mod tests {
             "1. 2024 年度中小企业",
             "1. 2024年度中小企业",
             "a list number opening the line stands where the line's edge would",
+        ),
+        (
+            "推荐以“济麦 44”“烟农 1212”为主",
+            "推荐以“济麦44”“烟农1212”为主",
+            "a closing quote after the phrase is Chinese punctuation",
+        ),
+        (
+            "润滑油（约 4.5 L）和（简称 MaaS）平台",
+            "润滑油（约4.5 L）和（简称MaaS）平台",
+            "a closing bracket after anything but a postal code is punctuation too",
+        ),
+        (
+            "器件研究所，合肥 2 3 0 0 2 6 ）",
+            "器件研究所，合肥 230026）",
+            "a spaced-out postal code is a postal code",
         ),
         (
             "（一）PD-1 抑制剂",
