@@ -39,7 +39,7 @@
 //! breaks anywhere ([`crate::quantity::continues_across_lines`]), and
 //! except where the extractor shows a word broken without a hyphen: some
 //! extractors end a line that broke between two words with the space that
-//! stood there (`the effects of ` / `total`), and on a page where a break
+//! stood there (`the effects of ` / `total`), and in a text where a break
 //! between two Latin letters or digits ends in a space, one that does not
 //! fell inside a word (`on t` / `hermal`) and joins with nothing. Inside
 //! letter-spaced text (a lone character on each side of the break, spaced
@@ -112,7 +112,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let blank_rare = blank_lines_rare(&all);
     let full: Vec<bool> = (0..lines.len()).map(|i| is_full(&widths, i)).collect();
     let wraps = pages_that_wrap(text, &lines, &full);
-    let marked = pages_that_mark_word_breaks(text, &lines);
+    let marked = marks_word_breaks(text, &lines);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for i in 0..lines.len() {
@@ -134,7 +134,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             i,
             full[i] && wraps[prev.page],
             blank_between && blank_rare[prev.page] && !page_break,
-            marked[prev.page] && !ends_in_space(prev),
+            marked && !ends_in_space(prev),
         );
         match join {
             Join::Break => {
@@ -186,25 +186,19 @@ fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
     balance.into_iter().map(|b| b >= 0).collect()
 }
 
-/// For each page, whether its extractor ends a line that broke between
-/// two words with the space that stood there: some line ending in a Latin
-/// letter or digit, followed by one that starts with one, ends in a space.
-/// On such a page a break between two letters without that space fell
-/// inside a word (`on t` / `hermal`). Extractors that drop the space at
-/// every line end (pdftotext) give no such evidence, and their breaks keep
-/// the usual join.
-fn pages_that_mark_word_breaks(text: &str, lines: &[&Line]) -> Vec<bool> {
-    let pages = lines.last().map_or(0, |l| l.page + 1);
-    let mut marked = vec![false; pages];
-    for pair in lines.windows(2) {
+/// Whether the extractor ends a line that broke between two words with the
+/// space that stood there: some line ending in a Latin letter or digit,
+/// followed by one that starts with one, ends in a space. Then a break
+/// between two letters without that space fell inside a word (`on t` /
+/// `hermal`). The evidence is the extractor's habit, so it holds for the
+/// whole text: a page may break inside words only. Extractors that drop the
+/// space at every line end (pdftotext) give no such evidence, and their
+/// breaks keep the usual join.
+fn marks_word_breaks(text: &str, lines: &[&Line]) -> bool {
+    lines.windows(2).any(|pair| {
         let (prev, next) = (pair[0], pair[1]);
-        if ends_in_space(prev)
-            && latin_break(&text[prev.content.clone()], &text[next.content.clone()])
-        {
-            marked[prev.page] = true;
-        }
-    }
-    marked
+        ends_in_space(prev) && latin_break(&text[prev.content.clone()], &text[next.content.clone()])
+    })
 }
 
 /// Whether the line ends in a space the extractor wrote before its line end.
@@ -274,7 +268,7 @@ fn decide(
     Join::Break
 }
 
-/// How a wrap joins `prev` to `next`. `unmarked`: the page marks breaks
+/// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
 /// between words with a space at the line's end, and this one has none.
 fn join_chars(words: &Words, prev: &str, next: &str, unmarked: bool) -> Join {
     let mut back = prev.chars().rev();
@@ -592,6 +586,11 @@ mod tests {
             "The effects of the total filler loading and the mass ratio on t\nhermal conductivity and on the dielectric behavior were studied\nin detail, and the results are shown in Fig. 3 of this paper.\n",
             "The effects of the total filler loading and the mass ratio on t hermal conductivity and on the dielectric behavior were studied in detail, and the results are shown in Fig. 3 of this paper.\n",
             "without spaces at line ends, a break between letters is between words",
+        ),
+        (
+            "The heat dissipation of the electronic packages and the epoxy co\nmposites filled with graphene nanoplatelets and boron nitride,\nwe studied.\n\x0cThe effects of the total filler loading and of the mass ratio \non the thermal conductivity and on the dielectric behavior were \nstudied.\n",
+            "The heat dissipation of the electronic packages and the epoxy composites filled with graphene nanoplatelets and boron nitride, we studied.\nThe effects of the total filler loading and of the mass ratio on the thermal conductivity and on the dielectric behavior were studied.\n",
+            "the evidence of one page holds for the extractor's other pages",
         ),
     ];
 
