@@ -43,7 +43,9 @@
 //!    inside a token, at letters or digits that the extractor glued to the
 //!    Chinese text beside them (`企业2 1 3 家`, `从E D A工具`), if it also
 //!    holds a whole spaced-out token (not `分散1 h 后`, a number and its
-//!    unit). Everything else stays:
+//!    unit). The glued piece joins through a neighbour of its own kind, or,
+//!    a letter, before two spaced digits or more: a code (`将C 9 1 9 的`,
+//!    but `共B 2 类` stays). Everything else stays:
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
@@ -176,6 +178,19 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             let first = text[tokens[b].start..tokens[b].end].chars().next();
             last.map(kind) == first.map(kind)
         };
+        // A glued letter before two whole Latin tokens, digits first, starts a
+        // code (`将C 9 1 9 的`, but not `共B 2 类`); digits before letters
+        // stay a number and its unit (`为6 m g / k g`).
+        let code_follows = |k: usize| {
+            let letter = text[..tokens[k].end].ends_with(|c: char| c.is_ascii_alphabetic());
+            letter
+                && text[tokens[k + 1].start..].starts_with(|c: char| c.is_ascii_digit())
+                && (k + 1..k + 3).all(|j| {
+                    tokens.get(j).is_some_and(|t| t.spaced_like)
+                        && text[tokens[j].start..tokens[j].end].is_ascii()
+                        && tokens[j].start - tokens[j - 1].end <= MAX_RUN_GAP
+                })
+        };
         let mut end = k;
         let mut wholes = usize::from(tokens[k].spaced_like);
         while end + 1 < tokens.len()
@@ -184,7 +199,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
                 || tokens[end + 1].spaced_head
                 || (tokens[end + 1].digits_head && end > k && tokens[end].spaced_like))
             && tokens[end + 1].start - tokens[end].end <= MAX_RUN_GAP
-            && (tokens[end].spaced_like || same_kind(end, end + 1))
+            && (tokens[end].spaced_like || same_kind(end, end + 1) || code_follows(end))
             && (tokens[end + 1].spaced_like || same_kind(end, end + 1) || wholes >= 2)
         {
             end += 1;
@@ -1017,6 +1032,16 @@ mod tests {
             "器件研究所，合肥 2 3 0 0 2 6 ）",
             "器件研究所，合肥 230026）",
             "a spaced-out postal code is a postal code",
+        ),
+        (
+            "明年计划将C 9 1 9 的运营航线",
+            "明年计划将C919的运营航线",
+            "a glued letter before spaced digits starts a code",
+        ),
+        (
+            "负荷剂量为6 m g / k g ，每日",
+            "负荷剂量为6 mg/kg，每日",
+            "glued digits before spaced letters stay a number and its unit",
         ),
         (
             "（一）PD-1 抑制剂",
