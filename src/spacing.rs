@@ -7,7 +7,10 @@
 //! as some extractors write letter-spaced text) loses every one-space gap,
 //! and each wider gap becomes one space: the evidence is the line itself,
 //! whose one-space gaps all lie between single letters (at least four of
-//! them). The rules below judge its words when the pass runs again.
+//! them). The rules below judge its words when the pass runs again. A
+//! line that is one short word spaced out (`a n d`, too short for a run)
+//! loses its spaces beside a letter-spaced line: some extractors put each
+//! word of letter-spaced English on a line of its own.
 //! Otherwise:
 //!
 //! 1. Next to Chinese punctuation (`，。（）“”` ...): removed. The mark
@@ -152,6 +155,12 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             } else {
                 Edit::delete(gap, Rule::SpacedRun)
             });
+        }
+        return;
+    }
+    if is_lone_spaced_word(text, tokens) && beside_letter_spaced_line(text, base, line.len()) {
+        for pair in tokens.windows(2) {
+            out.push(Edit::delete(pair[0].end..pair[1].start, Rule::SpacedRun));
         }
         return;
     }
@@ -522,6 +531,54 @@ fn has_word_spaces(tokens: &[Token]) -> bool {
         }
     }
     wide && letter_gaps >= MIN_SPACED_RUN
+}
+
+/// Whether the line is one short word spaced out letter by letter, too
+/// short for a run of its own (`a n d`, `o f`, as an extractor that puts
+/// each word of a letter-spaced English line on a line of its own writes
+/// them): single Latin letters, one space apart, ending in at most a mark.
+fn is_lone_spaced_word(text: &str, tokens: &[Token]) -> bool {
+    let letter = |t: &Token| {
+        let mut chars = text[t.start..t.end].chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_punctuation())
+    };
+    (2..MIN_SPACED_RUN).contains(&tokens.len())
+        && tokens.iter().all(letter)
+        && tokens.windows(2).all(|p| p[1].start - p[0].end == 1)
+}
+
+/// Whether the line before or after the one at `base` is letter-spaced
+/// Latin text: at least [`MIN_SPACED_RUN`] one-space gaps, all between
+/// single characters. Beside such a line, a lone spaced word is its
+/// neighbour's letter-spacing, not three capitals (`A B C`). Each line is
+/// read at most twice, as the neighbour of the lines around it, and only
+/// beside a lone spaced word.
+fn beside_letter_spaced_line(text: &str, base: usize, len: usize) -> bool {
+    let before = text[..base.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .filter(|_| base > 0);
+    let after = text
+        .get(base + len + 1..)
+        .and_then(|rest| rest.split('\n').next());
+    before.is_some_and(is_letter_spaced) || after.is_some_and(is_letter_spaced)
+}
+
+/// Whether a line is letter-spaced Latin text: at least
+/// [`MIN_SPACED_RUN`] gaps, every token one character, one space apart.
+fn is_letter_spaced(line: &str) -> bool {
+    let mut tokens = 0;
+    for token in line.trim_end().split(' ') {
+        let mut chars = token.chars();
+        let single =
+            chars.next().is_some_and(|c| c.is_ascii() && c != ' ') && chars.next().is_none();
+        if !single {
+            return false;
+        }
+        tokens += 1;
+    }
+    tokens > MIN_SPACED_RUN
 }
 
 /// Whether a run of tokens `k..=end` holds Han or sits between Han text
@@ -1042,6 +1099,16 @@ mod tests {
             "负荷剂量为6 m g / k g ，每日",
             "负荷剂量为6 mg/kg，每日",
             "glued digits before spaced letters stay a number and its unit",
+        ),
+        (
+            "m e c h a n i c a l \na n d \np r o p e r t i e s ",
+            "mechanical \nand \nproperties ",
+            "a lone spaced word beside letter-spaced lines is letter-spacing",
+        ),
+        (
+            "A B C\nheat transfer coefficient",
+            "A B C\nheat transfer coefficient",
+            "a lone spaced word beside other text stays",
         ),
         (
             "（一）PD-1 抑制剂",
