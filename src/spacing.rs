@@ -52,6 +52,10 @@
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
 //!
+//! 5. After a `+` or `/` glued to the Han before it, before Han or a Latin
+//!    letter or digit: removed (`空压机+ 冷干机`, `美元/ 桶`). An author
+//!    spaces such a mark on both sides or on neither.
+//!
 //! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
 //! number. Spaces at a line's edges are the lines pass's business.
 
@@ -277,6 +281,8 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
+    } else if joins_han(left) && (is_han(r) || r.is_ascii_alphanumeric()) {
+        Decision::Remove(Rule::HanSpace)
     } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
         let section_number = g == 0
             && ((is_section_number(left) && !is_count(text, tokens, left, right))
@@ -669,6 +675,14 @@ fn is_count(text: &str, tokens: &[Token], number: &str, right: &str) -> bool {
     let sentence =
         || text[tokens[1].start..tokens[tokens.len() - 1].end].contains(['，', '。', '；']);
     !number.ends_with('.') && unit() && sentence()
+}
+
+/// A `+` or `/` glued to the Han before it (`空压机+`, `美元/`): an author
+/// spaces such a mark on both sides or on neither, so a space after it
+/// alone is letter-spacing (`空压机+ 冷干机`, `美元/ 桶`).
+fn joins_han(token: &str) -> bool {
+    let mut back = token.chars().rev();
+    matches!(back.next(), Some('+' | '/')) && back.next().is_some_and(is_han)
 }
 
 /// A bullet or a list or section number that opens a line (`•`, `1.`,
@@ -1109,6 +1123,16 @@ mod tests {
             "A B C\nheat transfer coefficient",
             "A B C\nheat transfer coefficient",
             "a lone spaced word beside other text stays",
+        ),
+        (
+            "传统的“空压机+ 冷干机+ 过滤器”，报71.8美元/ 桶",
+            "传统的“空压机+冷干机+过滤器”，报71.8美元/桶",
+            "a space after a mark glued to Han only is letter-spacing",
+        ),
+        (
+            "推广“P + R”模式，单位km/ h",
+            "推广“P + R”模式，单位km/ h",
+            "a mark spaced on both sides, or glued to Latin, keeps its spaces",
         ),
         (
             "（一）PD-1 抑制剂",
