@@ -36,7 +36,12 @@
 //! A wrap joins Han to Han with nothing between, Latin to Latin with one
 //! space (a typesetter breaks between two Latin letters or digits only at a
 //! space), except inside a figure in Chinese text, which a narrow page
-//! breaks anywhere ([`crate::quantity::continues_across_lines`]). Inside
+//! breaks anywhere ([`crate::quantity::continues_across_lines`]), and
+//! except where the extractor shows a word broken without a hyphen: some
+//! extractors end a line that broke between two words with the space that
+//! stood there (`the effects of ` / `total`), and in a text where a break
+//! between two Latin letters or digits ends in a space, one that does not
+//! fell inside a word (`on t` / `hermal`) and joins with nothing. Inside
 //! letter-spaced text (a lone character on each side of the break, spaced
 //! from the rest: `特 色 突` / `破 、`) the join is one space, which the
 //! spacing pass then judges with the rest of the run. A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
@@ -107,6 +112,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let blank_rare = blank_lines_rare(&all);
     let full: Vec<bool> = (0..lines.len()).map(|i| is_full(&widths, i)).collect();
     let wraps = pages_that_wrap(text, &lines, &full);
+    let marked = marks_word_breaks(text, &lines);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for i in 0..lines.len() {
@@ -128,6 +134,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             i,
             full[i] && wraps[prev.page],
             blank_between && blank_rare[prev.page] && !page_break,
+            marked && !ends_in_space(prev),
         );
         match join {
             Join::Break => {
@@ -179,6 +186,32 @@ fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
     balance.into_iter().map(|b| b >= 0).collect()
 }
 
+/// Whether the extractor ends a line that broke between two words with the
+/// space that stood there: some line ending in a Latin letter or digit,
+/// followed by one that starts with one, ends in a space. Then a break
+/// between two letters without that space fell inside a word (`on t` /
+/// `hermal`). The evidence is the extractor's habit, so it holds for the
+/// whole text: a page may break inside words only. Extractors that drop the
+/// space at every line end (pdftotext) give no such evidence, and their
+/// breaks keep the usual join.
+fn marks_word_breaks(text: &str, lines: &[&Line]) -> bool {
+    lines.windows(2).any(|pair| {
+        let (prev, next) = (pair[0], pair[1]);
+        ends_in_space(prev) && latin_break(&text[prev.content.clone()], &text[next.content.clone()])
+    })
+}
+
+/// Whether the line ends in a space the extractor wrote before its line end.
+fn ends_in_space(line: &Line) -> bool {
+    line.content.end < line.range.end
+}
+
+/// Whether a break falls between two Latin letters or digits.
+fn latin_break(prev: &str, next: &str) -> bool {
+    prev.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && next.starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
 fn decide(
     text: &str,
     words: &Words,
@@ -186,6 +219,7 @@ fn decide(
     i: usize,
     full_wrap: bool,
     blank_break: bool,
+    unmarked: bool,
 ) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
@@ -215,7 +249,7 @@ fn decide(
             | '%'
             | '％'
     ) {
-        return join_chars(words, prev, next);
+        return join_chars(words, prev, next, unmarked);
     }
     if is_lone_bullet(prev) {
         return Join::Bullet;
@@ -229,12 +263,14 @@ fn decide(
         return Join::Break;
     }
     if full_wrap {
-        return join_chars(words, prev, next);
+        return join_chars(words, prev, next, unmarked);
     }
     Join::Break
 }
 
-fn join_chars(words: &Words, prev: &str, next: &str) -> Join {
+/// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
+/// between words with a space at the line's end, and this one has none.
+fn join_chars(words: &Words, prev: &str, next: &str, unmarked: bool) -> Join {
     let mut back = prev.chars().rev();
     let a = back.next().unwrap_or(' ');
     let b = next.chars().next().unwrap_or(' ');
@@ -249,6 +285,9 @@ fn join_chars(words: &Words, prev: &str, next: &str) -> Join {
         a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
     // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
     if latin_end && crate::quantity::continues_across_lines(prev, next) {
+        Join::Wrap("")
+    } else if unmarked && latin_break(prev, next) {
+        // A word broken without a hyphen (`on t` / `hermal`).
         Join::Wrap("")
     } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || letter_spaced(prev, next) {
         Join::Wrap(" ")
@@ -537,6 +576,21 @@ mod tests {
             "本期重点招募项目如下：\n- 双特异性抗体治疗晚期实体瘤\n- 细胞治疗\n",
             "本期重点招募项目如下：\n- 双特异性抗体治疗晚期实体瘤\n- 细胞治疗\n",
             "a dash and a space start a list item",
+        ),
+        (
+            "The effects of the total filler loading and the mass ratio on t\nhermal conductivity and on the dielectric behavior were studied \nin detail, and the results are shown in Fig. 3 of this paper.\n",
+            "The effects of the total filler loading and the mass ratio on thermal conductivity and on the dielectric behavior were studied in detail, and the results are shown in Fig. 3 of this paper.\n",
+            "where a break between words ends in a space, one without it fell inside a word",
+        ),
+        (
+            "The effects of the total filler loading and the mass ratio on t\nhermal conductivity and on the dielectric behavior were studied\nin detail, and the results are shown in Fig. 3 of this paper.\n",
+            "The effects of the total filler loading and the mass ratio on t hermal conductivity and on the dielectric behavior were studied in detail, and the results are shown in Fig. 3 of this paper.\n",
+            "without spaces at line ends, a break between letters is between words",
+        ),
+        (
+            "The heat dissipation of the electronic packages and the epoxy co\nmposites filled with graphene nanoplatelets and boron nitride,\nwe studied.\n\x0cThe effects of the total filler loading and of the mass ratio \non the thermal conductivity and on the dielectric behavior were \nstudied.\n",
+            "The heat dissipation of the electronic packages and the epoxy composites filled with graphene nanoplatelets and boron nitride, we studied.\nThe effects of the total filler loading and of the mass ratio on the thermal conductivity and on the dielectric behavior were studied.\n",
+            "the evidence of one page holds for the extractor's other pages",
         ),
     ];
 

@@ -7,7 +7,10 @@
 //! as some extractors write letter-spaced text) loses every one-space gap,
 //! and each wider gap becomes one space: the evidence is the line itself,
 //! whose one-space gaps all lie between single letters (at least four of
-//! them). The rules below judge its words when the pass runs again.
+//! them). The rules below judge its words when the pass runs again. A
+//! line that is one short word spaced out (`a n d`, too short for a run)
+//! loses its spaces beside a letter-spaced line: some extractors put each
+//! word of letter-spaced English on a line of its own.
 //! Otherwise:
 //!
 //! 1. Next to Chinese punctuation (`，。（）“”` ...): removed. The mark
@@ -22,10 +25,17 @@
 //!    punctuation on its far side too (`开展 2024 年度` is `开展2024年度`,
 //!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
 //!    quarter-em between Chinese and Latin text, and extractors turn it into
-//!    a space). Kept after a section number or chapter marker that opens a
-//!    line (`2.1 推进`, `1 引言`, `第三章 方法`), before a page number that
-//!    closes one (`绪论 3`, a table of contents), and before a closing
-//!    bracket (`上海 200237）`).
+//!    a space). A bullet or list number opening the line counts as the
+//!    line's edge (`•10 月`, `1. 2024 年度`). Kept after a section number
+//!    or chapter marker that opens a line (`2.1 推进`, `1 引言`, `第三章
+//!    方法`), unless a Chinese unit or magnitude follows the number and the
+//!    line goes on as a sentence, with a comma or full stop (`9 月下旬，`,
+//!    `2.4 万只，`: a date or a count, where a heading would have neither);
+//!    kept before a page number that closes a line (`绪论 3`, a table of
+//!    contents), and before a postal code (six digits, even spaced out)
+//!    that a closing bracket ends (`上海 200237）`). Any other closing mark
+//!    after the phrase is Chinese punctuation like the rest (`“济麦 44”`,
+//!    `（约 4.5 L）` lose the space).
 //! 4. Between two Latin letters or digits: removed only inside a
 //!    *spaced-out run*: tokens in a row, each a single character (`I G B
 //!    T`), two of different scripts (`G a 2O 3`) or the letters of one
@@ -36,9 +46,15 @@
 //!    inside a token, at letters or digits that the extractor glued to the
 //!    Chinese text beside them (`企业2 1 3 家`, `从E D A工具`), if it also
 //!    holds a whole spaced-out token (not `分散1 h 后`, a number and its
-//!    unit). Everything else stays:
+//!    unit). The glued piece joins through a neighbour of its own kind, or,
+//!    a letter, before two spaced digits or more: a code (`将C 9 1 9 的`,
+//!    but `共B 2 类` stays). Everything else stays:
 //!    English words (`heat transfer coefficient`), codes (`ARJ21 C919
 //!    CR929`), three capitals in English (`A B C`).
+//!
+//! 5. After a `+` or `/` glued to the Han before it, before Han or a Latin
+//!    letter or digit: removed (`空压机+ 冷干机`, `美元/ 桶`). An author
+//!    spaces such a mark on both sides or on neither.
 //!
 //! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
 //! number. Spaces at a line's edges are the lines pass's business.
@@ -47,6 +63,7 @@ use crate::chars::{
     is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical,
 };
 use crate::edit::Edit;
+use crate::quantity::units;
 use crate::rule::Rule;
 
 /// Shortest spaced-out run that is trusted when a Latin letter or digit is
@@ -151,6 +168,12 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
         }
         return;
     }
+    if is_lone_spaced_word(text, tokens) && beside_letter_spaced_line(text, base, line.len()) {
+        for pair in tokens.windows(2) {
+            out.push(Edit::delete(pair[0].end..pair[1].start, Rule::SpacedRun));
+        }
+        return;
+    }
     // in_run[k]: the gap after token k lies inside a spaced-out run. A run
     // goes through whole spaced-like tokens; it may start at a token's
     // spaced-like tail and end at one's head (`工艺于2 0 2 3 年`), and
@@ -174,6 +197,19 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             let first = text[tokens[b].start..tokens[b].end].chars().next();
             last.map(kind) == first.map(kind)
         };
+        // A glued letter before two whole Latin tokens, digits first, starts a
+        // code (`将C 9 1 9 的`, but not `共B 2 类`); digits before letters
+        // stay a number and its unit (`为6 m g / k g`).
+        let code_follows = |k: usize| {
+            let letter = text[..tokens[k].end].ends_with(|c: char| c.is_ascii_alphabetic());
+            letter
+                && text[tokens[k + 1].start..].starts_with(|c: char| c.is_ascii_digit())
+                && (k + 1..k + 3).all(|j| {
+                    tokens.get(j).is_some_and(|t| t.spaced_like)
+                        && text[tokens[j].start..tokens[j].end].is_ascii()
+                        && tokens[j].start - tokens[j - 1].end <= MAX_RUN_GAP
+                })
+        };
         let mut end = k;
         let mut wholes = usize::from(tokens[k].spaced_like);
         while end + 1 < tokens.len()
@@ -182,7 +218,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
                 || tokens[end + 1].spaced_head
                 || (tokens[end + 1].digits_head && end > k && tokens[end].spaced_like))
             && tokens[end + 1].start - tokens[end].end <= MAX_RUN_GAP
-            && (tokens[end].spaced_like || same_kind(end, end + 1))
+            && (tokens[end].spaced_like || same_kind(end, end + 1) || code_follows(end))
             && (tokens[end + 1].spaced_like || same_kind(end, end + 1) || wholes >= 2)
         {
             end += 1;
@@ -251,8 +287,12 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
+    } else if joins_han(left) && (is_han(r) || r.is_ascii_alphanumeric()) {
+        Decision::Remove(Rule::HanSpace)
     } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
-        let section_number = g == 0 && (is_section_number(left) || is_heading_label(left));
+        let section_number = g == 0
+            && ((is_section_number(left) && !is_count(text, tokens, left, right))
+                || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
             Decision::Keep
@@ -410,8 +450,9 @@ fn neighbour(tokens: &[Token], decisions: &[Decision], g: usize, side: Side) -> 
 /// single spaces) has Han text, Chinese punctuation other than a closing
 /// bracket after it, or the line's edge on its far side: `开展 2024 年度`,
 /// `达到 46.3%，`, `提升到 400 Wh/kg 以上`, `2023 年，`, `》2023 年`, but
-/// not `上海 200237）`. A phrase without a letter or digit (`- 营业收入`) is
-/// not Latin text.
+/// not `上海 200237）`. A bullet or list number opening the line stands
+/// where the line's edge would (`•10 月`, `1. 2024 年度`). A phrase without
+/// a letter or digit (`- 营业收入`) is not Latin text.
 fn latin_between_han(
     text: &str,
     tokens: &[Token],
@@ -419,10 +460,12 @@ fn latin_between_han(
     g: usize,
     latin_on_right: bool,
 ) -> bool {
-    // After the phrase, a closing bracket ends a parenthesis the phrase
-    // belongs to (`上海 200237）`); before it, one closes earlier text.
-    let far_cjk = |c: char| {
-        is_han(c) || (is_cjk_punct(c) && !(latin_on_right && crate::chars::is_closing(c)))
+    // After a postal code (six digits), a closing bracket ends the address
+    // that the code stands apart in (`（上海 200237）`); any other closing
+    // mark after the phrase, or one before it, is Chinese punctuation like
+    // the rest.
+    let far_cjk = |c: char, digits: Option<usize>| {
+        is_han(c) || (is_cjk_punct(c) && !(latin_on_right && c == '）' && digits == Some(6)))
     };
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
     let is_latin = is_latin_text;
@@ -436,6 +479,9 @@ fn latin_between_han(
                 && tok(left).ends_with(|c: char| c.is_ascii_alphanumeric()))
     };
     let mut alnum = false;
+    // The phrase's digits, while it has nothing else: six are a postal
+    // code, even spaced out (`2 3 0 0 2 6`).
+    let mut digits = Some(0);
     let mut k = if latin_on_right { g + 1 } else { g };
     loop {
         let t = tok(k);
@@ -447,8 +493,12 @@ fn latin_between_han(
             (&t[rest.len()..], rest.chars().next_back())
         };
         alnum |= has_alnum(latin);
+        digits = digits
+            .filter(|_| latin.bytes().all(|b| b.is_ascii_digit()))
+            .map(|d| d + latin.len());
         if let Some(c) = rest {
-            return alnum && far_cjk(c);
+            let bullet = !latin_on_right && k == 0 && is_bullet(&t[..t.len() - latin.len()]);
+            return alnum && (far_cjk(c, digits) || bullet);
         }
         let next = if latin_on_right {
             (k + 1 < tokens.len()).then_some(k + 1)
@@ -456,13 +506,16 @@ fn latin_between_han(
             k.checked_sub(1)
         };
         let Some(next) = next else { return alnum };
+        if !latin_on_right && next == 0 && opens_item(tok(0)) {
+            return alnum;
+        }
         if !glued(k.min(next)) {
             let edge = if latin_on_right {
                 tok(next).chars().next()
             } else {
                 tok(next).chars().next_back()
             };
-            return alnum && edge.is_some_and(far_cjk);
+            return alnum && edge.is_some_and(|c| far_cjk(c, digits));
         }
         k = next;
     }
@@ -488,6 +541,54 @@ fn has_word_spaces(tokens: &[Token]) -> bool {
         }
     }
     wide && letter_gaps >= MIN_SPACED_RUN
+}
+
+/// Whether the line is one short word spaced out letter by letter, too
+/// short for a run of its own (`a n d`, `o f`, as an extractor that puts
+/// each word of a letter-spaced English line on a line of its own writes
+/// them): single Latin letters, one space apart, ending in at most a mark.
+fn is_lone_spaced_word(text: &str, tokens: &[Token]) -> bool {
+    let letter = |t: &Token| {
+        let mut chars = text[t.start..t.end].chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_punctuation())
+    };
+    (2..MIN_SPACED_RUN).contains(&tokens.len())
+        && tokens.iter().all(letter)
+        && tokens.windows(2).all(|p| p[1].start - p[0].end == 1)
+}
+
+/// Whether the line before or after the one at `base` is letter-spaced
+/// Latin text: at least [`MIN_SPACED_RUN`] one-space gaps, all between
+/// single characters. Beside such a line, a lone spaced word is its
+/// neighbour's letter-spacing, not three capitals (`A B C`). Each line is
+/// read at most twice, as the neighbour of the lines around it, and only
+/// beside a lone spaced word.
+fn beside_letter_spaced_line(text: &str, base: usize, len: usize) -> bool {
+    let before = text[..base.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .filter(|_| base > 0);
+    let after = text
+        .get(base + len + 1..)
+        .and_then(|rest| rest.split('\n').next());
+    before.is_some_and(is_letter_spaced) || after.is_some_and(is_letter_spaced)
+}
+
+/// Whether a line is letter-spaced Latin text: at least
+/// [`MIN_SPACED_RUN`] gaps, every token one character, one space apart.
+fn is_letter_spaced(line: &str) -> bool {
+    let mut tokens = 0;
+    for token in line.trim_end().split(' ') {
+        let mut chars = token.chars();
+        let single =
+            chars.next().is_some_and(|c| c.is_ascii() && c != ' ') && chars.next().is_none();
+        if !single {
+            return false;
+        }
+        tokens += 1;
+    }
+    tokens > MIN_SPACED_RUN
 }
 
 /// Whether a run of tokens `k..=end` holds Han or sits between Han text
@@ -564,6 +665,34 @@ fn is_section_number(token: &str) -> bool {
         && token.starts_with(|c: char| c.is_ascii_digit())
         && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && (token.contains('.') || token.len() <= 2)
+}
+
+/// Whether a number opening a line is a count, a measure or a date, not a
+/// section number: a Chinese unit or magnitude follows it (`9 月下旬`,
+/// `2.4 万只`, `1.5 公斤`) and the line goes on as a sentence, with a comma
+/// or full stop. A heading after a section number has neither together
+/// (`1 引言`; `2 人工智能` opens with a unit but has no comma; `2.6 产品…，`
+/// is a heading the lines pass joined to its paragraph), and a list number
+/// with its dot (`4. 总投资…，`) is never a count.
+fn is_count(text: &str, tokens: &[Token], number: &str, right: &str) -> bool {
+    let unit = || units::chinese_len(right, false) > 0 || units::magnitude(right).is_some();
+    let sentence =
+        || text[tokens[1].start..tokens[tokens.len() - 1].end].contains(['，', '。', '；']);
+    !number.ends_with('.') && unit() && sentence()
+}
+
+/// A `+` or `/` glued to the Han before it (`空压机+`, `美元/`): an author
+/// spaces such a mark on both sides or on neither, so a space after it
+/// alone is letter-spacing (`空压机+ 冷干机`, `美元/ 桶`).
+fn joins_han(token: &str) -> bool {
+    let mut back = token.chars().rev();
+    matches!(back.next(), Some('+' | '/')) && back.next().is_some_and(is_han)
+}
+
+/// A bullet or a list or section number that opens a line (`•`, `1.`,
+/// `2.1`): the start of an item, as the line's edge is.
+fn opens_item(token: &str) -> bool {
+    is_bullet(token) || is_section_number(token)
 }
 
 /// A list bullet standing alone before its item (`• 【危险】…`): the space
@@ -927,6 +1056,81 @@ mod tests {
             "1 2 . 7 亿 元",
             "12.7亿元",
             "a decimal point after digits opening a line",
+        ),
+        (
+            "9 月下旬，人民银行宣布",
+            "9月下旬，人民银行宣布",
+            "a number opening a sentence before a unit is a date, not a section number",
+        ),
+        (
+            "2.4 万只，创下纪录",
+            "2.4万只，创下纪录",
+            "a decimal and its magnitude opening a sentence",
+        ),
+        (
+            "2 人工智能",
+            "2 人工智能",
+            "a heading that opens with a unit word has no comma",
+        ),
+        (
+            "4. 总投资27亿元，重点建设",
+            "4. 总投资27亿元，重点建设",
+            "a list number with its dot is never a count",
+        ),
+        (
+            "•10 月10日（星期四）举行",
+            "•10月10日（星期四）举行",
+            "a bullet glued to a number stands where the line's edge would",
+        ),
+        (
+            "1. 2024 年度中小企业",
+            "1. 2024年度中小企业",
+            "a list number opening the line stands where the line's edge would",
+        ),
+        (
+            "推荐以“济麦 44”“烟农 1212”为主",
+            "推荐以“济麦44”“烟农1212”为主",
+            "a closing quote after the phrase is Chinese punctuation",
+        ),
+        (
+            "润滑油（约 4.5 L）和（简称 MaaS）平台",
+            "润滑油（约4.5 L）和（简称MaaS）平台",
+            "a closing bracket after anything but a postal code is punctuation too",
+        ),
+        (
+            "器件研究所，合肥 2 3 0 0 2 6 ）",
+            "器件研究所，合肥 230026）",
+            "a spaced-out postal code is a postal code",
+        ),
+        (
+            "明年计划将C 9 1 9 的运营航线",
+            "明年计划将C919的运营航线",
+            "a glued letter before spaced digits starts a code",
+        ),
+        (
+            "负荷剂量为6 m g / k g ，每日",
+            "负荷剂量为6 mg/kg，每日",
+            "glued digits before spaced letters stay a number and its unit",
+        ),
+        (
+            "m e c h a n i c a l \na n d \np r o p e r t i e s ",
+            "mechanical \nand \nproperties ",
+            "a lone spaced word beside letter-spaced lines is letter-spacing",
+        ),
+        (
+            "A B C\nheat transfer coefficient",
+            "A B C\nheat transfer coefficient",
+            "a lone spaced word beside other text stays",
+        ),
+        (
+            "传统的“空压机+ 冷干机+ 过滤器”，报71.8美元/ 桶",
+            "传统的“空压机+冷干机+过滤器”，报71.8美元/桶",
+            "a space after a mark glued to Han only is letter-spacing",
+        ),
+        (
+            "推广“P + R”模式，单位km/ h",
+            "推广“P + R”模式，单位km/ h",
+            "a mark spaced on both sides, or glued to Latin, keeps its spaces",
         ),
         (
             "（一）PD-1 抑制剂",
