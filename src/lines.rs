@@ -36,10 +36,20 @@
 //! A wrap joins Han to Han with nothing between, Latin to Latin with one
 //! space (a typesetter breaks between two Latin letters or digits only at a
 //! space), except inside a figure in Chinese text, which a narrow page
-//! breaks anywhere ([`crate::quantity::continues_across_lines`]). Inside
-//! letter-spaced text (a lone character on each side of the break, spaced
-//! from the rest: `特 色 突` / `破 、`) the join is one space, which the
-//! spacing pass then judges with the rest of the run. A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
+//! breaks anywhere ([`crate::quantity::continues_across_lines`]), and
+//! inside a Latin word standing alone in Chinese text (Han or Chinese
+//! punctuation before its head and after its tail: `（CBT` / `C）`), which
+//! a Chinese line breaks anywhere too; only a lower-case letter before a
+//! capital (`Graph` / `WaveNet`) reads as two words and keeps the space.
+//! After letter-spaced text (a lone character ends the line, spaced from
+//! the rest: `特 色 突` / `破 、`, `d B ( A )` / `以下`) the join is one
+//! space, which the spacing pass then judges with the rest of the run;
+//! joined without one, the spacing pass would see `)以下` as a word of its
+//! own and keep the space before it. Between two letters of letter-spaced
+//! Latin (`c o n d u c t i v i t y` / `a t`) the wrap was a word space, and
+//! the join is the wide gap that extractors write for one there, which the
+//! spacing pass makes one space when it undoes the letter-spacing.
+//! A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
 //! the same word appears unhyphenated elsewhere in the text (`semi-` +
 //! `conductor` where `semiconductor` occurs), which is the evidence that the
 //! hyphen was the typesetter's.
@@ -56,7 +66,7 @@ use crate::chars::{
     is_sentence_end,
 };
 use crate::edit::Edit;
-use crate::page::{self, width, Line};
+use crate::page::{self, is_edge_space, width, Line};
 use crate::rule::Rule;
 
 /// A line at least this share of the typical width is full.
@@ -245,48 +255,83 @@ fn join_chars(words: &Words, prev: &str, next: &str) -> Join {
             Join::Wrap("")
         };
     }
+    if latin_word_in_chinese(prev, next) {
+        return Join::Wrap("");
+    }
     let latin_end =
         a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
     // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
     if latin_end && crate::quantity::continues_across_lines(prev, next) {
         Join::Wrap("")
-    } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || letter_spaced(prev, next) {
+    } else if a.is_ascii_alphabetic()
+        && b.is_ascii_alphabetic()
+        && ends_letter_spaced(prev)
+        && starts_letter_spaced(next)
+    {
+        // Letter-spaced Latin wraps at a word space: a wide gap, which the
+        // spacing pass makes one space when it undoes the letter-spacing.
+        Join::Wrap("   ")
+    } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || ends_letter_spaced(prev) {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")
     }
 }
 
-/// Whether a wrap falls inside letter-spaced text: a lone character ends
-/// the line after a space, and another starts the next before one (`特 色
-/// 突` / `破 、生`). The join keeps a space there for the spacing pass to
-/// judge with the rest of the run; joined without one, `突破` would read
-/// as a word of its own (`特色 突破`).
-fn letter_spaced(prev: &str, next: &str) -> bool {
+/// Whether a wrap comes after letter-spaced text: a lone character ends
+/// the line after a space (`特 色 突` / `破 、生`, `d B ( A )` / `以下`).
+/// The join keeps a space there for the spacing pass to judge with the
+/// rest of the run; joined without one, `突破` would read as a word of its
+/// own (`特色 突破`), and `)以下` as one that keeps the space before it.
+/// The next line need not be spaced: the run may end at the wrap.
+fn ends_letter_spaced(prev: &str) -> bool {
     let mut back = prev.chars().rev();
-    let mut ahead = next.chars();
-    back.next().is_some_and(|c| c != ' ')
-        && back.next() == Some(' ')
-        && ahead.next().is_some_and(|c| c != ' ')
-        && ahead.next() == Some(' ')
+    back.next().is_some_and(|c| c != ' ') && back.next() == Some(' ')
+}
+
+/// Whether a line starts with a lone character spaced from the rest (`a t
+/// l o w`), as letter-spaced text does; `a laser` does not.
+fn starts_letter_spaced(next: &str) -> bool {
+    next.chars().nth(1) == Some(' ')
 }
 
 /// Whether the word split as `semi-` / `conductor` occurs unhyphenated
 /// elsewhere in the text (`semiconductor`, `semiconductors`).
 fn hyphen_is_typesetters(words: &Words, prev: &str, next: &str) -> bool {
-    let stem = &prev[..prev.len() - 1];
-    let head_len: usize = stem
+    let (head, tail) = split_word(&prev[..prev.len() - 1], next);
+    let word = [head, tail].concat();
+    word.len() >= 4 && words.has_word_starting_with(&word)
+}
+
+/// Whether the wrap cuts one Latin word standing alone in Chinese text
+/// (`（CBT` / `C）`, `（MA` / `PE）`, `“超配”（o` / `verweight）`): Han or
+/// Chinese punctuation before its head and after its tail. A Chinese line
+/// breaks anywhere, even inside a Latin word, so the wrap is no word space;
+/// only a lower-case letter before a capital (`Graph` / `WaveNet`) reads as
+/// two words, and keeps its space.
+fn latin_word_in_chinese(prev: &str, next: &str) -> bool {
+    let (head, tail) = split_word(prev, next);
+    let (Some(a), Some(b)) = (head.chars().next_back(), tail.chars().next()) else {
+        return false;
+    };
+    let before = prev[..prev.len() - head.len()].chars().next_back();
+    let after = next[tail.len()..].chars().next();
+    let chinese = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !is_edge_space(c));
+    chinese(before) && chinese(after) && !(a.is_ascii_lowercase() && b.is_ascii_uppercase())
+}
+
+/// The Latin letters ending `prev` and those starting `next`.
+fn split_word<'a>(prev: &'a str, next: &'a str) -> (&'a str, &'a str) {
+    let head_len: usize = prev
         .chars()
         .rev()
         .take_while(char::is_ascii_alphabetic)
         .map(char::len_utf8)
         .sum();
-    let head = &stem[stem.len() - head_len..];
     let tail_len = next
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(next.len());
-    let word = [head, &next[..tail_len]].concat();
-    word.len() >= 4 && words.has_word_starting_with(&word)
+    (&prev[prev.len() - head_len..], &next[..tail_len])
 }
 
 /// The English words of a text, sorted, gathered the first time a hyphen
@@ -306,7 +351,13 @@ impl<'a> Words<'a> {
     }
 
     fn has_word_starting_with(&self, prefix: &str) -> bool {
-        let sorted = self.sorted.get_or_init(|| {
+        let sorted = self.sorted();
+        let at = sorted.partition_point(|w| *w < prefix);
+        sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    fn sorted(&self) -> &[&'a str] {
+        self.sorted.get_or_init(|| {
             let mut words: Vec<&str> = self
                 .text
                 .split(|c: char| !c.is_ascii_alphabetic())
@@ -315,9 +366,7 @@ impl<'a> Words<'a> {
             words.sort_unstable();
             words.dedup();
             words
-        });
-        let at = sorted.partition_point(|w| *w < prefix);
-        sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+        })
     }
 }
 
@@ -537,6 +586,21 @@ mod tests {
             "本期重点招募项目如下：\n- 双特异性抗体治疗晚期实体瘤\n- 细胞治疗\n",
             "本期重点招募项目如下：\n- 双特异性抗体治疗晚期实体瘤\n- 细胞治疗\n",
             "a dash and a space start a list item",
+        ),
+        (
+            "新建线路全面采用基于通信的列车控制系统（CBT\nC），其中十四号线按照全自动运行等级标准建\n设，其余线路预留升级条件，较早期的Graph\nWaveNet方案相比，近期实施改造工程的线路共三条。\n",
+            "新建线路全面采用基于通信的列车控制系统（CBTC），其中十四号线按照全自动运行等级标准建设，其余线路预留升级条件，较早期的Graph WaveNet方案相比，近期实施改造工程的线路共三条。\n",
+            "a Latin word alone in Chinese text wraps anywhere; a capital after a lower-case letter starts a new word",
+        ),
+        (
+            "新 机 型 能 耗 降 低 约 一 成 半 ， 整 机 运 行 噪 声 由 7 2 d B ( A )\n以下降至低噪声标准的范围内，平均每台每年可节约电费\n数千元，用户反馈良好，后续机型将继续沿用这一设计方\n案，整机保修期也由原来的十二个月延长至二十四个\n月。\n",
+            "新 机 型 能 耗 降 低 约 一 成 半 ， 整 机 运 行 噪 声 由 7 2 d B ( A ) 以下降至低噪声标准的范围内，平均每台每年可节约电费数千元，用户反馈良好，后续机型将继续沿用这一设计方案，整机保修期也由原来的十二个月延长至二十四个月。\n",
+            "a letter-spaced line end keeps a space for the spacing pass, whatever starts the next line",
+        ),
+        (
+            "t h e   t h e r m a l   c o n d u c t i v i t y   o f\nt h e   c o m p o s i t e   w a s   m e a s u r e d\na t   l o w e r   t e m p e r a t u r e   w i t h   a\nl a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
+            "t h e   t h e r m a l   c o n d u c t i v i t y   o f   t h e   c o m p o s i t e   w a s   m e a s u r e d   a t   l o w e r   t e m p e r a t u r e   w i t h   a   l a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
+            "letter-spaced Latin wraps at a word space, joined as a wide gap",
         ),
     ];
 
