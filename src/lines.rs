@@ -20,8 +20,12 @@
 //!    nothing.)
 //! 6. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
-//!    [`MEASURE_PEERS`] other lines there are within an eighth of its width,
-//!    so there is a measure): the layout wrapped it, so it is a wrap. Unless
+//!    [`MEASURE_PEERS`] other lines there are within an eighth of that
+//!    typical width, so there is a measure): the layout wrapped it, so it is
+//!    a wrap. The peers are counted around the measure, not around the line
+//!    itself: a wrapped line with figures or Latin words is narrower than
+//!    the measure by the widths counted for its narrow glyphs, and none of
+//!    the full lines around needs to be as short as it is. Unless
 //!    the page's full lines mostly end sentences: then the text already has
 //!    a block per line, and its long paragraphs are only as wide as each
 //!    other by chance.
@@ -45,7 +49,7 @@
 //! the rest: `特 色 突` / `破 、`, `d B ( A )` / `以下`) the join is one
 //! space, which the spacing pass then judges with the rest of the run;
 //! joined without one, the spacing pass would see `)以下` as a word of its
-//! own and keep the space before it. Between two letters of letter-spaced
+//! own and keep the space before it. Between two words of letter-spaced
 //! Latin (`c o n d u c t i v i t y` / `a t`) the wrap was a word space, and
 //! the join is the wide gap that extractors write for one there, which the
 //! spacing pass makes one space when it undoes the letter-spacing.
@@ -70,7 +74,7 @@ use crate::page::{self, is_edge_space, width, Line};
 use crate::rule::Rule;
 
 /// A line at least this share of the typical width is full.
-const FULL: f32 = 0.85;
+const FULL: f32 = 0.8;
 
 /// Lines on each side whose widths set a line's typical width.
 const WINDOW: usize = 4;
@@ -263,13 +267,14 @@ fn join_chars(words: &Words, prev: &str, next: &str) -> Join {
     // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
     if latin_end && crate::quantity::continues_across_lines(prev, next) {
         Join::Wrap("")
-    } else if a.is_ascii_alphabetic()
+    } else if (a.is_ascii_alphabetic() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?'))
         && b.is_ascii_alphabetic()
         && ends_letter_spaced(prev)
         && starts_letter_spaced(next)
     {
-        // Letter-spaced Latin wraps at a word space: a wide gap, which the
-        // spacing pass makes one space when it undoes the letter-spacing.
+        // Letter-spaced Latin wraps at a word space (`m a t e r i a l s ,` /
+        // `e p o x y`): a wide gap, which the spacing pass makes one space
+        // when it undoes the letter-spacing.
         Join::Wrap("   ")
     } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || ends_letter_spaced(prev) {
         Join::Wrap(" ")
@@ -501,9 +506,9 @@ fn is_full(widths: &[usize], i: usize) -> bool {
     }
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };
     let w = widths[i];
-    let tolerance = (w / 8).max(2);
+    let tolerance = (measure / 8).max(2);
     let has_measure = (lo..hi)
-        .filter(|&j| j != i && widths[j].abs_diff(w) <= tolerance)
+        .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance)
         .count()
         >= MEASURE_PEERS;
     (MIN_MEASURE..=MAX_MEASURE).contains(&measure)
@@ -598,9 +603,14 @@ mod tests {
             "a letter-spaced line end keeps a space for the spacing pass, whatever starts the next line",
         ),
         (
-            "t h e   t h e r m a l   c o n d u c t i v i t y   o f\nt h e   c o m p o s i t e   w a s   m e a s u r e d\na t   l o w e r   t e m p e r a t u r e   w i t h   a\nl a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
-            "t h e   t h e r m a l   c o n d u c t i v i t y   o f   t h e   c o m p o s i t e   w a s   m e a s u r e d   a t   l o w e r   t e m p e r a t u r e   w i t h   a   l a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
+            "t h e   t h e r m a l   c o n d u c t i v i t y   o f\nt h e   c o m p o s i t e   w a s   m e a s u r e d ,\na t   l o w e r   t e m p e r a t u r e   w i t h   a\nl a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
+            "t h e   t h e r m a l   c o n d u c t i v i t y   o f   t h e   c o m p o s i t e   w a s   m e a s u r e d ,   a t   l o w e r   t e m p e r a t u r e   w i t h   a   l a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
             "letter-spaced Latin wraps at a word space, joined as a wide gap",
+        ),
+        (
+            "药学部第一季度共审核住院医嘱约四十一万条，干预不合理医嘱\n3,872条，干预接受率为93.5%，主要问题包括给药\n剂量不当、溶媒选择错误和重复用药等，药学部已逐条反馈至\n临床科室并跟踪整改情况，整改完成率达到百分之九十。\n",
+            "药学部第一季度共审核住院医嘱约四十一万条，干预不合理医嘱3,872条，干预接受率为93.5%，主要问题包括给药剂量不当、溶媒选择错误和重复用药等，药学部已逐条反馈至临床科室并跟踪整改情况，整改完成率达到百分之九十。\n",
+            "a line narrowed by its figures is full when the lines around share a measure",
         ),
     ];
 
