@@ -14,7 +14,13 @@
 //!    (`标签：` fields): a block ends.
 //! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
-//!    abbreviation like `Fig.`): a block ends.
+//!    abbreviation like `Fig.`): a block ends. Unless it ends flush with the
+//!    measure (at least [`FLUSH`] of it) and the next line fills the measure
+//!    too: a paragraph's first line is indented by two characters and falls
+//!    short of the measure, so a full line after a sentence that happened to
+//!    end at the margin goes on with the paragraph (rule 6 decides).
+//!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
+//!    `二 、`), since the spacing pass has yet to close them up.
 //! 5. A blank line, on a page where blank lines are rare: a block ends.
 //!    (Some extractors put a blank line after every line; there it says
 //!    nothing.)
@@ -76,6 +82,10 @@ use crate::rule::Rule;
 /// A line at least this share of the typical width is full.
 const FULL: f32 = 0.8;
 
+/// A line that ends a sentence at least this share of the measure wide
+/// ends flush with it: an indented first line falls short of it.
+const FLUSH: f32 = 0.95;
+
 /// Lines on each side whose widths set a line's typical width.
 const WINDOW: usize = 4;
 
@@ -119,7 +129,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .map(|l| width(&text[l.content.clone()]))
         .collect();
     let blank_rare = blank_lines_rare(&all);
-    let full: Vec<bool> = (0..lines.len()).map(|i| is_full(&widths, i)).collect();
+    let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
+    let full: Vec<bool> = measures
+        .iter()
+        .zip(&widths)
+        .map(|(m, &w)| m.is_some_and(|m| w as f32 >= FULL * m as f32))
+        .collect();
     let wraps = pages_that_wrap(text, &lines, &full);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
@@ -140,8 +155,11 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             &words,
             &lines,
             i,
-            full[i] && wraps[prev.page],
-            blank_between && blank_rare[prev.page] && !page_break,
+            Evidence {
+                full_wrap: full[i] && wraps[prev.page],
+                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m)),
+                blank_break: blank_between && blank_rare[prev.page] && !page_break,
+            },
         );
         match join {
             Join::Break => {
@@ -193,14 +211,25 @@ fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
     balance.into_iter().map(|b| b >= 0).collect()
 }
 
-fn decide(
-    text: &str,
-    words: &Words,
-    lines: &[&Line],
-    i: usize,
+/// What the widths and blank lines around a break say about it.
+struct Evidence {
+    /// The previous line is full, on a page that wraps.
     full_wrap: bool,
+    /// Both lines fill the measure: the next is no indented first line.
+    runs_on: bool,
+    /// A blank line, where blank lines are rare enough to end a block.
     blank_break: bool,
-) -> Join {
+}
+
+/// Whether a line of width `prev` that ends a sentence and the next, of
+/// width `next`, are both as wide as the measure: then the paragraph goes
+/// on. A paragraph's first line is indented by two characters, so it falls
+/// short of the measure; a line that fills it continues the paragraph.
+fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
+    prev as f32 >= FLUSH * measure as f32 && next >= measure
+}
+
+fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -239,10 +268,10 @@ fn decide(
     {
         return Join::Break;
     }
-    if ends_sentence(prev) || blank_break {
+    if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
         return Join::Break;
     }
-    if full_wrap {
+    if evidence.full_wrap {
         return join_chars(words, prev, next);
     }
     Join::Break
@@ -414,10 +443,13 @@ fn starts_block(line: &str) -> bool {
         '✓' | '✔' | '※' | '①'..='⑳' | '❶'..='❿' => true,
         // `- 双特异性抗体`, `* 注意`: a dash or star bullet before a space.
         '-' | '*' => rest.starts_with(' ') && is_ascii_bullet(&line[..1], rest.trim_start()),
+        // `（一）`, `(2)`, and letter-spaced `（ 三 ）`, which the spacing
+        // pass has yet to close up.
         '（' | '(' => {
+            let body = rest.trim_start_matches(' ');
             let inner =
-                rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
-            inner.len() < rest.len() && inner.starts_with(['）', ')'])
+                body.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
+            inner.len() < body.len() && inner.trim_start_matches(' ').starts_with(['）', ')'])
         }
         // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
         // and the space the spacing pass keeps after it.
@@ -435,6 +467,7 @@ fn starts_block(line: &str) -> bool {
         }
         c if is_chinese_numeral(c) => rest
             .trim_start_matches(is_chinese_numeral)
+            .trim_start_matches(' ')
             .starts_with('、'),
         c if c.is_ascii_digit() => {
             let after = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
@@ -489,8 +522,10 @@ fn parallel_lines(prev: &str, next: &str) -> bool {
     label(prev) && label(next)
 }
 
-/// Whether line `i` is as wide as the measure of the lines around it.
-fn is_full(widths: &[usize], i: usize) -> bool {
+/// The measure of the lines around line `i`: the typical width of the
+/// lines within [`WINDOW`] lines, when [`MEASURE_PEERS`] other lines there
+/// are within an eighth of it and it is a wrapping width.
+fn measure(widths: &[usize], i: usize) -> Option<usize> {
     let lo = i.saturating_sub(WINDOW);
     let hi = (i + WINDOW + 1).min(widths.len());
     // The three widest, widest first.
@@ -505,15 +540,12 @@ fn is_full(widths: &[usize], i: usize) -> bool {
         }
     }
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };
-    let w = widths[i];
     let tolerance = (measure / 8).max(2);
     let has_measure = (lo..hi)
         .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance)
         .count()
         >= MEASURE_PEERS;
-    (MIN_MEASURE..=MAX_MEASURE).contains(&measure)
-        && w as f32 >= FULL * measure as f32
-        && has_measure
+    ((MIN_MEASURE..=MAX_MEASURE).contains(&measure) && has_measure).then_some(measure)
 }
 
 #[cfg(test)]
@@ -612,6 +644,16 @@ mod tests {
             "药学部第一季度共审核住院医嘱约四十一万条，干预不合理医嘱3,872条，干预接受率为93.5%，主要问题包括给药剂量不当、溶媒选择错误和重复用药等，药学部已逐条反馈至临床科室并跟踪整改情况，整改完成率达到百分之九十。\n",
             "a line narrowed by its figures is full when the lines around share a measure",
         ),
+        (
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，\n较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科开展的日间手术\n例数位居前三。\n",
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，较去年同期缩短了零点六天，住院患者的死亡率为千分之四。手术患者并发症发生率为百分之一，其中眼科开展的日间手术例数位居前三。\n",
+            "a sentence ending at the margin, followed by a full line, goes on",
+        ),
+        (
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，\n较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科日间手术\n例数位居前三。\n",
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科日间手术例数位居前三。\n",
+            "a sentence ending at the margin, followed by an indented first line, ends its block",
+        ),
     ];
 
     #[test]
@@ -626,6 +668,8 @@ mod tests {
             "（一）申报主体",
             "（1）条件",
             "(2)条件",
+            "（ 三 ） 同 一 企 业",
+            "二 、 申 报 条 件",
             "1. 生产",
             "1.生产",
             "2.1 经营情况",
@@ -644,6 +688,8 @@ mod tests {
             "1,200例",
             "一些企业",
             "（含税）",
+            "（ 含 税 ）",
+            "一 些 企 业",
             "第3页的内容",
             "70%；",
             "2024 年度中小企业数字化转型试点项目申报工作，经研究决定",
