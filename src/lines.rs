@@ -14,14 +14,24 @@
 //!    (`标签：` fields): a block ends.
 //! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
-//!    abbreviation like `Fig.`): a block ends.
+//!    abbreviation like `Fig.`): a block ends. Unless it ends flush with the
+//!    measure (at least [`FLUSH`] of it) and the next line fills the measure
+//!    too: a paragraph's first line is indented by two characters and falls
+//!    short of the measure, so a full line after a sentence that happened to
+//!    end at the margin goes on with the paragraph (rule 6 decides).
+//!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
+//!    `二 、`), since the spacing pass has yet to close them up.
 //! 5. A blank line, on a page where blank lines are rare: a block ends.
 //!    (Some extractors put a blank line after every line; there it says
 //!    nothing.)
 //! 6. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
-//!    [`MEASURE_PEERS`] other lines there are within an eighth of its width,
-//!    so there is a measure): the layout wrapped it, so it is a wrap. Unless
+//!    [`MEASURE_PEERS`] other lines there are within an eighth of that
+//!    typical width, so there is a measure): the layout wrapped it, so it is
+//!    a wrap. The peers are counted around the measure, not around the line
+//!    itself: a wrapped line with figures or Latin words is narrower than
+//!    the measure by the widths counted for its narrow glyphs, and none of
+//!    the full lines around needs to be as short as it is. Unless
 //!    the page's full lines mostly end sentences: then the text already has
 //!    a block per line, and its long paragraphs are only as wide as each
 //!    other by chance.
@@ -37,14 +47,24 @@
 //! space (a typesetter breaks between two Latin letters or digits only at a
 //! space), except inside a figure in Chinese text, which a narrow page
 //! breaks anywhere ([`crate::quantity::continues_across_lines`]), and
-//! except where the extractor shows a word broken without a hyphen: some
+//! inside a Latin word standing alone in Chinese text (Han or Chinese
+//! punctuation before its head and after its tail: `（CBT` / `C）`), which
+//! a Chinese line breaks anywhere too; only a lower-case letter before a
+//! capital (`Graph` / `WaveNet`) reads as two words and keeps the space;
+//! and where the extractor shows a word broken without a hyphen: some
 //! extractors end a line that broke between two words with the space that
 //! stood there (`the effects of ` / `total`), and in a text where a break
 //! between two Latin letters or digits ends in a space, one that does not
-//! fell inside a word (`on t` / `hermal`) and joins with nothing. Inside
-//! letter-spaced text (a lone character on each side of the break, spaced
-//! from the rest: `特 色 突` / `破 、`) the join is one space, which the
-//! spacing pass then judges with the rest of the run. A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
+//! fell inside a word (`on t` / `hermal`) and joins with nothing.
+//! After letter-spaced text (a lone character ends the line, spaced from
+//! the rest: `特 色 突` / `破 、`, `d B ( A )` / `以下`) the join is one
+//! space, which the spacing pass then judges with the rest of the run;
+//! joined without one, the spacing pass would see `)以下` as a word of its
+//! own and keep the space before it. Between two words of letter-spaced
+//! Latin (`c o n d u c t i v i t y` / `a t`) the wrap was a word space, and
+//! the join is the wide gap that extractors write for one there, which the
+//! spacing pass makes one space when it undoes the letter-spacing.
+//! A hyphen at a wrap stays (`CAR-` + `T`, `Snap-` + `back`) unless
 //! the same word appears unhyphenated elsewhere in the text (`semi-` +
 //! `conductor` where `semiconductor` occurs), which is the evidence that the
 //! hyphen was the typesetter's.
@@ -61,11 +81,15 @@ use crate::chars::{
     is_sentence_end,
 };
 use crate::edit::Edit;
-use crate::page::{self, width, Line};
+use crate::page::{self, is_edge_space, width, Line};
 use crate::rule::Rule;
 
 /// A line at least this share of the typical width is full.
-const FULL: f32 = 0.85;
+const FULL: f32 = 0.8;
+
+/// A line that ends a sentence at least this share of the measure wide
+/// ends flush with it: an indented first line falls short of it.
+const FLUSH: f32 = 0.95;
 
 /// Lines on each side whose widths set a line's typical width.
 const WINDOW: usize = 4;
@@ -110,7 +134,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .map(|l| width(&text[l.content.clone()]))
         .collect();
     let blank_rare = blank_lines_rare(&all);
-    let full: Vec<bool> = (0..lines.len()).map(|i| is_full(&widths, i)).collect();
+    let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
+    let full: Vec<bool> = measures
+        .iter()
+        .zip(&widths)
+        .map(|(m, &w)| m.is_some_and(|m| w as f32 >= FULL * m as f32))
+        .collect();
     let wraps = pages_that_wrap(text, &lines, &full);
     let marked = marks_word_breaks(text, &lines);
     let words = Words::new(text);
@@ -132,9 +161,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             &words,
             &lines,
             i,
-            full[i] && wraps[prev.page],
-            blank_between && blank_rare[prev.page] && !page_break,
-            marked && !ends_in_space(prev),
+            Evidence {
+                full_wrap: full[i] && wraps[prev.page],
+                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m)),
+                blank_break: blank_between && blank_rare[prev.page] && !page_break,
+                unmarked: marked && !ends_in_space(prev),
+            },
         );
         match join {
             Join::Break => {
@@ -212,15 +244,28 @@ fn latin_break(prev: &str, next: &str) -> bool {
         && next.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
-fn decide(
-    text: &str,
-    words: &Words,
-    lines: &[&Line],
-    i: usize,
+/// What the widths and blank lines around a break say about it.
+struct Evidence {
+    /// The previous line is full, on a page that wraps.
     full_wrap: bool,
+    /// Both lines fill the measure: the next is no indented first line.
+    runs_on: bool,
+    /// A blank line, where blank lines are rare enough to end a block.
     blank_break: bool,
+    /// The text marks breaks between words with a space at the line's
+    /// end, and this break has none.
     unmarked: bool,
-) -> Join {
+}
+
+/// Whether a line of width `prev` that ends a sentence and the next, of
+/// width `next`, are both as wide as the measure: then the paragraph goes
+/// on. A paragraph's first line is indented by two characters, so it falls
+/// short of the measure; a line that fills it continues the paragraph.
+fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
+    prev as f32 >= FLUSH * measure as f32 && next >= measure
+}
+
+fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -249,7 +294,7 @@ fn decide(
             | '%'
             | '％'
     ) {
-        return join_chars(words, prev, next, unmarked);
+        return join_chars(words, prev, next, evidence.unmarked);
     }
     if is_lone_bullet(prev) {
         return Join::Bullet;
@@ -259,11 +304,11 @@ fn decide(
     {
         return Join::Break;
     }
-    if ends_sentence(prev) || blank_break {
+    if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
         return Join::Break;
     }
-    if full_wrap {
-        return join_chars(words, prev, next, unmarked);
+    if evidence.full_wrap {
+        return join_chars(words, prev, next, evidence.unmarked);
     }
     Join::Break
 }
@@ -281,6 +326,9 @@ fn join_chars(words: &Words, prev: &str, next: &str, unmarked: bool) -> Join {
             Join::Wrap("")
         };
     }
+    if latin_word_in_chinese(prev, next) {
+        return Join::Wrap("");
+    }
     let latin_end =
         a.is_ascii_alphanumeric() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%');
     // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
@@ -289,43 +337,76 @@ fn join_chars(words: &Words, prev: &str, next: &str, unmarked: bool) -> Join {
     } else if unmarked && latin_break(prev, next) {
         // A word broken without a hyphen (`on t` / `hermal`).
         Join::Wrap("")
-    } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || letter_spaced(prev, next) {
+    } else if (a.is_ascii_alphabetic() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?'))
+        && b.is_ascii_alphabetic()
+        && ends_letter_spaced(prev)
+        && starts_letter_spaced(next)
+    {
+        // Letter-spaced Latin wraps at a word space (`m a t e r i a l s ,` /
+        // `e p o x y`): a wide gap, which the spacing pass makes one space
+        // when it undoes the letter-spacing.
+        Join::Wrap("   ")
+    } else if (latin_end && (b.is_ascii_alphanumeric() || b == '(')) || ends_letter_spaced(prev) {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")
     }
 }
 
-/// Whether a wrap falls inside letter-spaced text: a lone character ends
-/// the line after a space, and another starts the next before one (`特 色
-/// 突` / `破 、生`). The join keeps a space there for the spacing pass to
-/// judge with the rest of the run; joined without one, `突破` would read
-/// as a word of its own (`特色 突破`).
-fn letter_spaced(prev: &str, next: &str) -> bool {
+/// Whether a wrap comes after letter-spaced text: a lone character ends
+/// the line after a space (`特 色 突` / `破 、生`, `d B ( A )` / `以下`).
+/// The join keeps a space there for the spacing pass to judge with the
+/// rest of the run; joined without one, `突破` would read as a word of its
+/// own (`特色 突破`), and `)以下` as one that keeps the space before it.
+/// The next line need not be spaced: the run may end at the wrap.
+fn ends_letter_spaced(prev: &str) -> bool {
     let mut back = prev.chars().rev();
-    let mut ahead = next.chars();
-    back.next().is_some_and(|c| c != ' ')
-        && back.next() == Some(' ')
-        && ahead.next().is_some_and(|c| c != ' ')
-        && ahead.next() == Some(' ')
+    back.next().is_some_and(|c| c != ' ') && back.next() == Some(' ')
+}
+
+/// Whether a line starts with a lone character spaced from the rest (`a t
+/// l o w`), as letter-spaced text does; `a laser` does not.
+fn starts_letter_spaced(next: &str) -> bool {
+    next.chars().nth(1) == Some(' ')
 }
 
 /// Whether the word split as `semi-` / `conductor` occurs unhyphenated
 /// elsewhere in the text (`semiconductor`, `semiconductors`).
 fn hyphen_is_typesetters(words: &Words, prev: &str, next: &str) -> bool {
-    let stem = &prev[..prev.len() - 1];
-    let head_len: usize = stem
+    let (head, tail) = split_word(&prev[..prev.len() - 1], next);
+    let word = [head, tail].concat();
+    word.len() >= 4 && words.has_word_starting_with(&word)
+}
+
+/// Whether the wrap cuts one Latin word standing alone in Chinese text
+/// (`（CBT` / `C）`, `（MA` / `PE）`, `“超配”（o` / `verweight）`): Han or
+/// Chinese punctuation before its head and after its tail. A Chinese line
+/// breaks anywhere, even inside a Latin word, so the wrap is no word space;
+/// only a lower-case letter before a capital (`Graph` / `WaveNet`) reads as
+/// two words, and keeps its space.
+fn latin_word_in_chinese(prev: &str, next: &str) -> bool {
+    let (head, tail) = split_word(prev, next);
+    let (Some(a), Some(b)) = (head.chars().next_back(), tail.chars().next()) else {
+        return false;
+    };
+    let before = prev[..prev.len() - head.len()].chars().next_back();
+    let after = next[tail.len()..].chars().next();
+    let chinese = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !is_edge_space(c));
+    chinese(before) && chinese(after) && !(a.is_ascii_lowercase() && b.is_ascii_uppercase())
+}
+
+/// The Latin letters ending `prev` and those starting `next`.
+fn split_word<'a>(prev: &'a str, next: &'a str) -> (&'a str, &'a str) {
+    let head_len: usize = prev
         .chars()
         .rev()
         .take_while(char::is_ascii_alphabetic)
         .map(char::len_utf8)
         .sum();
-    let head = &stem[stem.len() - head_len..];
     let tail_len = next
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(next.len());
-    let word = [head, &next[..tail_len]].concat();
-    word.len() >= 4 && words.has_word_starting_with(&word)
+    (&prev[prev.len() - head_len..], &next[..tail_len])
 }
 
 /// The English words of a text, sorted, gathered the first time a hyphen
@@ -345,7 +426,13 @@ impl<'a> Words<'a> {
     }
 
     fn has_word_starting_with(&self, prefix: &str) -> bool {
-        let sorted = self.sorted.get_or_init(|| {
+        let sorted = self.sorted();
+        let at = sorted.partition_point(|w| *w < prefix);
+        sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    fn sorted(&self) -> &[&'a str] {
+        self.sorted.get_or_init(|| {
             let mut words: Vec<&str> = self
                 .text
                 .split(|c: char| !c.is_ascii_alphabetic())
@@ -354,9 +441,7 @@ impl<'a> Words<'a> {
             words.sort_unstable();
             words.dedup();
             words
-        });
-        let at = sorted.partition_point(|w| *w < prefix);
-        sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+        })
     }
 }
 
@@ -399,10 +484,13 @@ fn starts_block(line: &str) -> bool {
         '✓' | '✔' | '※' | '①'..='⑳' | '❶'..='❿' => true,
         // `- 双特异性抗体`, `* 注意`: a dash or star bullet before a space.
         '-' | '*' => rest.starts_with(' ') && is_ascii_bullet(&line[..1], rest.trim_start()),
+        // `（一）`, `(2)`, and letter-spaced `（ 三 ）`, which the spacing
+        // pass has yet to close up.
         '（' | '(' => {
+            let body = rest.trim_start_matches(' ');
             let inner =
-                rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
-            inner.len() < rest.len() && inner.starts_with(['）', ')'])
+                body.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
+            inner.len() < body.len() && inner.trim_start_matches(' ').starts_with(['）', ')'])
         }
         // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
         // and the space the spacing pass keeps after it.
@@ -420,6 +508,7 @@ fn starts_block(line: &str) -> bool {
         }
         c if is_chinese_numeral(c) => rest
             .trim_start_matches(is_chinese_numeral)
+            .trim_start_matches(' ')
             .starts_with('、'),
         c if c.is_ascii_digit() => {
             let after = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
@@ -474,8 +563,10 @@ fn parallel_lines(prev: &str, next: &str) -> bool {
     label(prev) && label(next)
 }
 
-/// Whether line `i` is as wide as the measure of the lines around it.
-fn is_full(widths: &[usize], i: usize) -> bool {
+/// The measure of the lines around line `i`: the typical width of the
+/// lines within [`WINDOW`] lines, when [`MEASURE_PEERS`] other lines there
+/// are within an eighth of it and it is a wrapping width.
+fn measure(widths: &[usize], i: usize) -> Option<usize> {
     let lo = i.saturating_sub(WINDOW);
     let hi = (i + WINDOW + 1).min(widths.len());
     // The three widest, widest first.
@@ -490,15 +581,12 @@ fn is_full(widths: &[usize], i: usize) -> bool {
         }
     }
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };
-    let w = widths[i];
-    let tolerance = (w / 8).max(2);
+    let tolerance = (measure / 8).max(2);
     let has_measure = (lo..hi)
-        .filter(|&j| j != i && widths[j].abs_diff(w) <= tolerance)
+        .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance)
         .count()
         >= MEASURE_PEERS;
-    (MIN_MEASURE..=MAX_MEASURE).contains(&measure)
-        && w as f32 >= FULL * measure as f32
-        && has_measure
+    ((MIN_MEASURE..=MAX_MEASURE).contains(&measure) && has_measure).then_some(measure)
 }
 
 #[cfg(test)]
@@ -592,6 +680,36 @@ mod tests {
             "The heat dissipation of the electronic packages and the epoxy composites filled with graphene nanoplatelets and boron nitride, we studied.\nThe effects of the total filler loading and of the mass ratio on the thermal conductivity and on the dielectric behavior were studied.\n",
             "the evidence of one page holds for the extractor's other pages",
         ),
+        (
+            "新建线路全面采用基于通信的列车控制系统（CBT\nC），其中十四号线按照全自动运行等级标准建\n设，其余线路预留升级条件，较早期的Graph\nWaveNet方案相比，近期实施改造工程的线路共三条。\n",
+            "新建线路全面采用基于通信的列车控制系统（CBTC），其中十四号线按照全自动运行等级标准建设，其余线路预留升级条件，较早期的Graph WaveNet方案相比，近期实施改造工程的线路共三条。\n",
+            "a Latin word alone in Chinese text wraps anywhere; a capital after a lower-case letter starts a new word",
+        ),
+        (
+            "新 机 型 能 耗 降 低 约 一 成 半 ， 整 机 运 行 噪 声 由 7 2 d B ( A )\n以下降至低噪声标准的范围内，平均每台每年可节约电费\n数千元，用户反馈良好，后续机型将继续沿用这一设计方\n案，整机保修期也由原来的十二个月延长至二十四个\n月。\n",
+            "新 机 型 能 耗 降 低 约 一 成 半 ， 整 机 运 行 噪 声 由 7 2 d B ( A ) 以下降至低噪声标准的范围内，平均每台每年可节约电费数千元，用户反馈良好，后续机型将继续沿用这一设计方案，整机保修期也由原来的十二个月延长至二十四个月。\n",
+            "a letter-spaced line end keeps a space for the spacing pass, whatever starts the next line",
+        ),
+        (
+            "t h e   t h e r m a l   c o n d u c t i v i t y   o f\nt h e   c o m p o s i t e   w a s   m e a s u r e d ,\na t   l o w e r   t e m p e r a t u r e   w i t h   a\nl a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
+            "t h e   t h e r m a l   c o n d u c t i v i t y   o f   t h e   c o m p o s i t e   w a s   m e a s u r e d ,   a t   l o w e r   t e m p e r a t u r e   w i t h   a   l a s e r   f l a s h   a p p a r a t u s   h e r e .\n",
+            "letter-spaced Latin wraps at a word space, joined as a wide gap",
+        ),
+        (
+            "药学部第一季度共审核住院医嘱约四十一万条，干预不合理医嘱\n3,872条，干预接受率为93.5%，主要问题包括给药\n剂量不当、溶媒选择错误和重复用药等，药学部已逐条反馈至\n临床科室并跟踪整改情况，整改完成率达到百分之九十。\n",
+            "药学部第一季度共审核住院医嘱约四十一万条，干预不合理医嘱3,872条，干预接受率为93.5%，主要问题包括给药剂量不当、溶媒选择错误和重复用药等，药学部已逐条反馈至临床科室并跟踪整改情况，整改完成率达到百分之九十。\n",
+            "a line narrowed by its figures is full when the lines around share a measure",
+        ),
+        (
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，\n较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科开展的日间手术\n例数位居前三。\n",
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，较去年同期缩短了零点六天，住院患者的死亡率为千分之四。手术患者并发症发生率为百分之一，其中眼科开展的日间手术例数位居前三。\n",
+            "a sentence ending at the margin, followed by a full line, goes on",
+        ),
+        (
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，\n较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科日间手术\n例数位居前三。\n",
+            "第一季度全院出院患者四万八千人次，平均住院日为七点二天，较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科日间手术例数位居前三。\n",
+            "a sentence ending at the margin, followed by an indented first line, ends its block",
+        ),
     ];
 
     #[test]
@@ -606,6 +724,8 @@ mod tests {
             "（一）申报主体",
             "（1）条件",
             "(2)条件",
+            "（ 三 ） 同 一 企 业",
+            "二 、 申 报 条 件",
             "1. 生产",
             "1.生产",
             "2.1 经营情况",
@@ -624,6 +744,8 @@ mod tests {
             "1,200例",
             "一些企业",
             "（含税）",
+            "（ 含 税 ）",
+            "一 些 企 业",
             "第3页的内容",
             "70%；",
             "2024 年度中小企业数字化转型试点项目申报工作，经研究决定",
