@@ -29,8 +29,9 @@ pub enum Shape {
     /// 8x.
     Digits,
     /// English wrapped at a hyphen on every other line, each hyphenated
-    /// word different: 3 MB at 8x, a few chunks (a search of the text for
-    /// each word made one chunk quadratic).
+    /// word different: 8 MB at 8x. A search of the whole chunk for each
+    /// such word once made a chunk quadratic; chunks bound that, so it
+    /// showed in throughput (7.5 MB/s, a fifth of today's), not growth.
     Hyphens,
 }
 
@@ -53,7 +54,7 @@ impl Shape {
             Shape::HanSpaces => "Han and spaces (50 MB at 8x)",
             Shape::Header => "header lines (10^5 at 1x)",
             Shape::Digits => "digits and spaces (50 MB at 8x)",
-            Shape::Hyphens => "hyphenated English (3 MB at 8x)",
+            Shape::Hyphens => "hyphenated English (8 MB at 8x)",
         }
     }
 
@@ -96,7 +97,7 @@ impl Shape {
                 text
             }
             Shape::Hyphens => {
-                const LINES_AT_1X: usize = 3_000;
+                const LINES_AT_1X: usize = 8_000;
                 let mut text = String::new();
                 for i in 0..LINES_AT_1X * scale {
                     // A different word before each hyphen: `semibaaa-`.
