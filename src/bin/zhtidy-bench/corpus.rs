@@ -248,10 +248,23 @@ pub fn glyph_docs(root: &Path) -> (Vec<GlyphDoc>, Vec<String>) {
 /// At least `target` bytes of varied text: every extracted file in turn,
 /// then again in another order, until the target is reached.
 pub fn speed_input(root: &Path, target: usize) -> Result<String, String> {
+    speed_input_of(root, target, |_| true)
+}
+
+/// The same from the extracted files that `keep` selects (one extractor's,
+/// say).
+pub fn speed_input_of(
+    root: &Path,
+    target: usize,
+    keep: impl Fn(&Case) -> bool,
+) -> Result<String, String> {
     let corpus = load(root)?;
     let mut texts = Vec::with_capacity(corpus.cases.len());
-    for case in &corpus.cases {
+    for case in corpus.cases.iter().filter(|c| keep(c)) {
         texts.push(read(&case.path)?);
+    }
+    if texts.iter().all(|t| t.is_empty()) {
+        return Err("no extracted text to measure speed on".into());
     }
     let mut order: Vec<usize> = (0..texts.len()).collect();
     let mut state = 0x2545_F491_4F6C_DD1Du64;

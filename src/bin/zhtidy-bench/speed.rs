@@ -84,6 +84,7 @@ struct Report {
     repair_ahead_words_vs_jieba: f64,
     startup: Option<Startup>,
     timings: Vec<Timing>,
+    by_extractor: Vec<ExtractorSpeed>,
     scaling: Vec<Scale>,
 }
 
@@ -129,6 +130,46 @@ fn vmhwm_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The pipeline's and jieba-rs's throughput on one extractor's text.
+#[derive(Serialize)]
+struct ExtractorSpeed {
+    extractor: String,
+    pipeline_mb_per_second: f64,
+    jieba_mb_per_second: f64,
+}
+
+/// Throughput per extractor: their damage differs (letter-spacing, blank
+/// lines, columns), and so does the work it makes.
+fn by_extractor(
+    root: &Path,
+    target: usize,
+    repeat: usize,
+    tidy: &Tidy,
+    jieba: &Jieba,
+) -> Result<Vec<ExtractorSpeed>, String> {
+    let mut extractors: Vec<String> = corpus::load(root)?
+        .cases
+        .into_iter()
+        .map(|c| c.extractor)
+        .collect();
+    extractors.sort();
+    extractors.dedup();
+    let cost = |m: Measured| m.best_cpu.unwrap_or(m.best);
+    extractors
+        .into_iter()
+        .map(|extractor| {
+            let input = corpus::speed_input_of(root, target, |c| c.extractor == extractor)?;
+            let pipeline = measure(repeat, || tidy.repair_text(&input));
+            let cut = measure(repeat, || jieba.cut(&input, false).len());
+            Ok(ExtractorSpeed {
+                pipeline_mb_per_second: mb(input.len()) / cost(pipeline),
+                jieba_mb_per_second: mb(input.len()) / cost(cut),
+                extractor,
+            })
+        })
+        .collect()
 }
 
 fn mb(bytes: usize) -> f64 {
@@ -279,6 +320,20 @@ pub fn run(opts: Options) -> Result<(), String> {
          {:.2} with repair one chunk ahead on a second thread (best wall time)\n",
         repair_words_vs_jieba, ahead_vs_jieba
     );
+    let by_extractor = by_extractor(&root, target, opts.repeat, &tidy, &jieba)?;
+    let mut table = Table::new(
+        "By extractor (repair, text only; each extractor's files cycled to the same size; best CPU time)",
+        &["extractor", "pipeline MB/s", "jieba-rs MB/s", "pipeline / jieba-rs"],
+    );
+    for e in &by_extractor {
+        table.row(vec![
+            e.extractor.clone(),
+            format!("{:.1}", e.pipeline_mb_per_second),
+            format!("{:.1}", e.jieba_mb_per_second),
+            format!("{:.2}", e.pipeline_mb_per_second / e.jieba_mb_per_second),
+        ]);
+    }
+    println!("{}", table.render());
     let startup = startup();
     match &startup {
         Ok(s) => println!(
@@ -345,6 +400,7 @@ pub fn run(opts: Options) -> Result<(), String> {
             repair_ahead_words_vs_jieba: ahead_vs_jieba,
             startup: startup.ok(),
             timings,
+            by_extractor,
             scaling,
         };
         let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
