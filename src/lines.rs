@@ -534,7 +534,9 @@ fn starts_block(line: &str) -> bool {
                         _ => false,
                     };
                     let short = number.len() <= 2 && width(title) < 40 && !ends_sentence(title);
-                    titled && (number.contains('.') || short)
+                    titled
+                        && (number.contains('.') || short)
+                        && !crate::quantity::opens_count(number, title)
                 }
                 // `1.申报`: a numbered item glued to its text.
                 Some(n) if number.ends_with('.') => !n.is_ascii_digit(),
@@ -639,6 +641,11 @@ mod tests {
             "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",
             "1.1 研究背景 3\n1.2 研究意义 6\n1.3 国内外研究现状 8\n2.1 文本抽取的基本原理 15\n图1-1 文本抽取流程示意图 4\n图2-1 PDF页面坐标系 17\n",
             "numbered headings and labelled captions start blocks",
+        ),
+        (
+            "本季度新增用户较上季度明显增加，其中来自西部地区的新用户增长最快，\n整体结构较上年更为均衡，东部沿海和中部地区的新增用户合计约达到了\n二十余万户，其中通过线上渠道开通服务的用户占比继续提高，达到约为\n3 万户，占新增总数的四成左右\n",
+            "本季度新增用户较上季度明显增加，其中来自西部地区的新用户增长最快，整体结构较上年更为均衡，东部沿海和中部地区的新增用户合计约达到了二十余万户，其中通过线上渠道开通服务的用户占比继续提高，达到约为3 万户，占新增总数的四成左右\n",
+            "a count opening a line (a unit, then a comma) is no numbered heading",
         ),
         (
             "安装命令：cargo install --path .\n最小示例：fn main() {}\n完整示例：fn main() { println!(); }\n配置文件示例：[output] encoding\n",

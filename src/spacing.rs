@@ -63,7 +63,7 @@ use crate::chars::{
     is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical,
 };
 use crate::edit::Edit;
-use crate::quantity::units;
+use crate::quantity;
 use crate::rule::Rule;
 
 /// Shortest spaced-out run that is trusted when a Latin letter or digit is
@@ -291,7 +291,8 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         Decision::Remove(Rule::HanSpace)
     } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
         let section_number = g == 0
-            && ((is_section_number(left) && !is_count(text, tokens, left, right))
+            && ((is_section_number(left)
+                && !quantity::opens_count(left, &text[b.start..tokens[tokens.len() - 1].end]))
                 || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
         if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
@@ -665,20 +666,6 @@ fn is_section_number(token: &str) -> bool {
         && token.starts_with(|c: char| c.is_ascii_digit())
         && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && (token.contains('.') || token.len() <= 2)
-}
-
-/// Whether a number opening a line is a count, a measure or a date, not a
-/// section number: a Chinese unit or magnitude follows it (`9 月下旬`,
-/// `2.4 万只`, `1.5 公斤`) and the line goes on as a sentence, with a comma
-/// or full stop. A heading after a section number has neither together
-/// (`1 引言`; `2 人工智能` opens with a unit but has no comma; `2.6 产品…，`
-/// is a heading the lines pass joined to its paragraph), and a list number
-/// with its dot (`4. 总投资…，`) is never a count.
-fn is_count(text: &str, tokens: &[Token], number: &str, right: &str) -> bool {
-    let unit = || units::chinese_len(right, false) > 0 || units::magnitude(right).is_some();
-    let sentence =
-        || text[tokens[1].start..tokens[tokens.len() - 1].end].contains(['，', '。', '；']);
-    !number.ends_with('.') && unit() && sentence()
 }
 
 /// A `+` or `/` glued to the Han before it (`空压机+`, `美元/`): an author

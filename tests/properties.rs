@@ -260,6 +260,13 @@ fn idempotent_regressions() {
         // joined, the line opens with four. The doubled pass now looks
         // again once the passes are done.
         "\u{f9dc}\u{f9dc}\u{f9dc}\u{f9dc}0\r022",
+        // Found by a 200,000-case run: the lines pass read `３ 万中，…` as a
+        // numbered heading and kept the break before it, while the spacing
+        // pass read it as a count and removed the space; joined, a second
+        // repair no longer saw a heading. Both now ask
+        // `quantity::opens_count`.
+        "中中a中a中中中aa中中中中中中中中\n中中中中中中中中中，，中，中中中中中中中中中中中中.\n３ 万中，中中中中中中中中中中，中",
+        "中中a中a中中中aa中中中中中中中中\n 中中中中中中中，，中，中中中中中中中中中中中中.\n３ 万中，中中中中中中中中中中，中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();

@@ -113,6 +113,22 @@ pub struct Quantity {
     pub unit: Option<String>,
 }
 
+/// Whether a number that opens a line is a count, a measure or a date, not
+/// a section number: a Chinese unit or magnitude follows it (`9 月下旬`,
+/// `2.4 万只`, `1.5 公斤`) and the line goes on as a sentence, with a comma
+/// or full stop. A heading after a section number has neither together
+/// (`1 引言`; `2 人工智能` opens with a unit but has no comma; `2.6 产品…，`
+/// is a heading the lines pass joined to its paragraph), and a list number
+/// with its dot (`4. 总投资…，`) is never a count. `rest` is the line after
+/// the number and its space. The spacing pass removes that space, and the
+/// lines pass does not start a block there, by this one judgement: had
+/// they judged apart, a second repair would join what the first kept.
+pub fn opens_count(number: &str, rest: &str) -> bool {
+    !number.ends_with('.')
+        && (units::chinese_len(rest, false) > 0 || units::magnitude(rest).is_some())
+        && rest.contains(['，', '。', '；'])
+}
+
 /// Every quantity of `text`, in order, not overlapping.
 pub fn find(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
