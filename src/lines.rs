@@ -83,6 +83,7 @@ use crate::chars::{
 use crate::edit::Edit;
 use crate::page::{self, is_edge_space, width, Line};
 use crate::rule::Rule;
+use crate::spacing::is_spaced_like;
 
 /// A line at least this share of the typical width is full.
 const FULL: f32 = 0.8;
@@ -533,8 +534,14 @@ fn starts_block(line: &str) -> bool {
                         }
                         _ => false,
                     };
+                    // A first word that the spacing pass reads as one
+                    // letter of a spaced-out run (`1 fi a…`, the letters
+                    // of a ligature) is no title either.
+                    let word = title.split(' ').next().unwrap_or(title);
+                    let spaced = word.len() < title.len() && is_spaced_like(word);
                     let short = number.len() <= 2 && width(title) < 40 && !ends_sentence(title);
                     titled
+                        && !spaced
                         && (number.contains('.') || short)
                         && !crate::quantity::opens_count(number, title)
                 }

@@ -614,7 +614,7 @@ fn run_touches_han(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
 /// stripping punctuation, one character, or two of different scripts
 /// (`2O` in `G a 2O 3`, or `和1` where a line join glued two letters of a
 /// spaced run together).
-fn is_spaced_like(token: &str) -> bool {
+pub(crate) fn is_spaced_like(token: &str) -> bool {
     is_spaced_like_chars(token.chars())
 }
 

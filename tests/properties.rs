@@ -267,6 +267,10 @@ fn idempotent_regressions() {
         // `quantity::opens_count`.
         "中中a中a中中中aa中中中中中中中中\n中中中中中中中中中，，中，中中中中中中中中中中中中.\n３ 万中，中中中中中中中中中中，中",
         "中中a中a中中中aa中中中中中中中中\n 中中中中中中中，，中，中中中中中中中中中中中中.\n３ 万中，中中中中中中中中中中，中",
+        // The same run: `１ ﬁ a中中` read as a numbered heading titled `fi`,
+        // where the spacing pass reads `fi` as one letter (a ligature's) of
+        // a spaced-out run and glues it to the number.
+        "中中中中aa中\"a，中aa中Ａ中a中Ａ中中中中中中中中a中中±\n中a中Ａ中a中中中中中中中中中中中中Ａ中中a中Ａ，，\"中中\n中中中中，中中中中中中中，中中中中中中中中中中，中中中中中中中中中中中中中中中\n１ ﬁ a中中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
