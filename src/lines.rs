@@ -522,7 +522,9 @@ fn starts_block(line: &str) -> bool {
                 // that starts `2024 年度…` (spaced by the typesetter).
                 // The title must start with a letter or ideograph, as the
                 // spacing pass keeps the space only then.
-                Some(' ') => {
+                // A tab is a space here: the spacing pass judges both
+                // alike (`1.\t1中…` is the figure `1.1`, no item).
+                Some(' ' | '\t') => {
                     let title = a.as_str().trim_start();
                     // Two letters or ideographs: a single one after the
                     // number is a spaced-out run, not a title.

@@ -271,6 +271,10 @@ fn idempotent_regressions() {
         // where the spacing pass reads `fi` as one letter (a ligature's) of
         // a spaced-out run and glues it to the number.
         "中中中中aa中\"a，中aa中Ａ中a中Ａ中中中中中中中中a中中±\n中a中Ａ中a中中中中中中中中中中中中Ａ中中a中Ａ，，\"中中\n中中中中，中中中中中中中，中中中中中中中中中中，中中中中中中中中中中中中中中中\n１ ﬁ a中中",
+        // A 500,000-case run: `1.\t1中…` read as a list item glued to its
+        // text (a tab where the rule looked for a space), until the
+        // quantities pass made it the figure `1.1`.
+        "中中中中中中中中中\n中中中中中中中\"Ａ中a±a中中aa±中中±中a中中，中\t中中中\"a中中中a中中中中a中a中a中\n1\nＡ，\u{f06c}中\"中?！中\t，，，a\n，\t中中中a\t中中中\t中aa中a中中中中中中中中中.\n1.\t1中中中中，中中，中中，中中中中中\n中\n中中中，中中中中，中，中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中a",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
