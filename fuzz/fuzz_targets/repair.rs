@@ -4,8 +4,8 @@
 //! changes are ordered and inside both texts, that every output character
 //! maps to a range of the input that never moves backwards, and that a
 //! second repair of each chunk changes nothing (a whole document need not
-//! be: see DESIGN.md, "Streaming equals whole"). Any panic is a finding
-//! too.
+//! be: see DESIGN.md, "Streaming equals whole"), and that the quantities of
+//! the repaired text are spans of both texts. Any panic is a finding too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -39,6 +39,13 @@ fuzz_target!(|input: &str| {
             "the map moves backwards at output byte {at}"
         );
         previous = source;
+    }
+
+    // The quantities scan reads the repaired text on its own terms: it
+    // must end, and point into both texts.
+    for q in repaired.quantities() {
+        assert!(q.range.start < q.range.end && q.range.end <= out.len());
+        assert!(q.source.start <= q.source.end && q.source.end <= input.len());
     }
 
     for (_, chunk) in zhtidy::chunk::split(input) {

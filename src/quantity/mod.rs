@@ -147,7 +147,9 @@ pub fn find(text: &str) -> Vec<Quantity> {
             None
         };
         match found {
-            Some(Step::Found(len, kind, value, unit)) => {
+            // Every step moves on: a quantity of no length would be found
+            // at the same place forever.
+            Some(Step::Found(len, kind, value, unit)) if len > 0 => {
                 out.push(Quantity {
                     range: i..i + len,
                     source: i..i + len,
@@ -382,8 +384,11 @@ fn latin_at(s: &str) -> Step {
             let one = single_at(s)?;
             let unit = one.unit.map(|u| s[u].to_owned());
             if one.leading_zero && unit.is_none() {
-                // `0797-88234`, `007`: a code, however it goes on.
-                return Some(Step::Found(word, Kind::Identifier, Value::None, None));
+                // `0797-88234`, `007`: a code, however it goes on. A sign
+                // is no word character, so the word of `+00` is empty and
+                // the figure is the code.
+                let len = word.max(one.len);
+                return Some(Step::Found(len, Kind::Identifier, Value::None, None));
             }
             let kind = kind_of(unit.as_deref());
             Some(Step::Found(one.len, kind, Value::Exact(one.value), unit))

@@ -348,6 +348,16 @@ const FOUND: &[(&str, &str, &str)] = &[
         "0797-88234567 identifier - -",
         "a telephone number",
     ),
+    (
+        "+00",
+        "+00 identifier - -",
+        "a signed code (once found with no length, forever)",
+    ),
+    (
+        "温度−007，",
+        "−007 identifier - -",
+        "a code after a minus sign",
+    ),
     ("5 samples were", "5 number 5 -", "no unit s inside a word"),
     (
         "in 2019 A new",
