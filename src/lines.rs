@@ -34,9 +34,16 @@
 //!    the full lines around needs to be as short as it is. Unless
 //!    the page's full lines mostly end sentences: then the text already has
 //!    a block per line, and its long paragraphs are only as wide as each
-//!    other by chance.
+//!    other by chance. Short lines that together fill the measure, cut
+//!    where the font changed for a figure or a Latin word, are pieces of one
+//!    full line (see [`visual_line_pieces`]).
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
+//!
+//! One kind of text overrides rules 4 to 7: English set one word per line
+//! (see [`word_columns`]). Between two lines of such a column the break is a
+//! wrap, whatever the line ends and blank lines say; the Chinese line
+//! before the column ends its block.
 //!
 //! Widths count Han and full-width characters as two and spaces as nothing,
 //! so letter-spacing damage does not change them. A measure narrower than
@@ -77,7 +84,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::chars::{
-    is_ascii_bullet, is_bullet, is_chinese_numeral, is_closing, is_han, is_heading_label,
+    is_ascii_bullet, is_bullet, is_chinese_numeral, is_cjk, is_closing, is_han, is_heading_label,
     is_sentence_end,
 };
 use crate::edit::Edit;
@@ -136,13 +143,15 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .collect();
     let blank_rare = blank_lines_rare(&all);
     let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
-    let full: Vec<bool> = measures
+    let mut full: Vec<bool> = measures
         .iter()
         .zip(&widths)
         .map(|(m, &w)| m.is_some_and(|m| w as f32 >= FULL * m as f32))
         .collect();
+    let pieces = visual_line_pieces(text, &lines, &widths, &measures, &mut full);
     let wraps = pages_that_wrap(text, &lines, &full);
     let marked = marks_word_breaks(text, &lines);
+    let columns = word_columns(text, &lines);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for i in 0..lines.len() {
@@ -163,10 +172,15 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             &lines,
             i,
             Evidence {
-                full_wrap: full[i] && wraps[prev.page],
+                full_wrap: (full[i] || pieces[i]) && wraps[prev.page],
                 runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m)),
                 blank_break: blank_between && blank_rare[prev.page] && !page_break,
                 unmarked: marked && !ends_in_space(prev),
+                column: match (columns[i], columns[i + 1]) {
+                    (true, true) => Column::Inside,
+                    (false, true) => Column::Opens,
+                    _ => Column::Outside,
+                },
             },
         );
         match join {
@@ -245,6 +259,143 @@ fn latin_break(prev: &str, next: &str) -> bool {
         && next.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
+/// Which breaks fall inside one visual line that the extractor cut at
+/// changes of font, and so are wraps: some extractors (PyMuPDF,
+/// pdfminer.six) write a figure or a Latin word in another font as a line
+/// of its own (`比达到` / `46.3%，设计与…占比` / `28.1%` / `和`). The pieces
+/// are short, but together they fill the measure, as the line they were
+/// did. A run of lines counts as such pieces when the line before them
+/// wraps into the first, every break between them
+/// has a Latin letter or digit on one side (the font changed there), none
+/// ends a sentence or starts a block after the first, and their widths sum
+/// to at least [`FULL`] of the measure without passing it by more than the
+/// tolerance of [`measure`]. The last piece is full: its break is judged
+/// as that of the whole visual line.
+fn visual_line_pieces(
+    text: &str,
+    lines: &[&Line],
+    widths: &[usize],
+    measures: &[Option<usize>],
+    full: &mut [bool],
+) -> Vec<bool> {
+    let mut pieces = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        // The first piece continues a wrapped line: after a heading or a
+        // paragraph's end, a short line and the one after are two blocks
+        // however wide they are together (`二、产品概述` / `XR-2000型…`).
+        let continues = i > 0
+            && full[i - 1]
+            && !ends_sentence(&text[lines[i - 1].content.clone()])
+            && !starts_block(&text[lines[i].content.clone()]);
+        let Some(measure) = measures[i].filter(|_| continues && !full[i]) else {
+            i += 1;
+            continue;
+        };
+        let most = measure + (measure / 8).max(2);
+        let (mut sum, mut j) = (widths[i], i);
+        while let Some(next) = lines.get(j + 1) {
+            let (a, b) = (&text[lines[j].content.clone()], &text[next.content.clone()]);
+            let adjacent = next.range.start == lines[j].range.end + 1;
+            let font_change = a.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '%')
+                || b.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if !adjacent
+                || !font_change
+                || sum + widths[j + 1] > most
+                || ends_sentence(a)
+                || starts_block(b)
+            {
+                break;
+            }
+            sum += widths[j + 1];
+            j += 1;
+        }
+        if j > i && sum as f32 >= FULL * measure as f32 {
+            pieces[i..j].fill(true);
+            full[j] = true;
+        }
+        i = j + 1;
+    }
+    pieces
+}
+
+/// Which lines belong to a column of English words: a run of lines with no
+/// Han or Chinese punctuation, at least [`COLUMN_WORDS`] of them a single
+/// word (spaced out letter by letter or not), among which at least
+/// [`COLUMN_FUNCTION_WORDS`] of English's commonest words (`the`, `of`).
+///
+/// Justified English between Chinese paragraphs stretches its word gaps so
+/// far that some extractors write each word as a text box of its own: one
+/// word per line, often with a blank line after each, and pdftotext even
+/// out of order (`To` / `address` / `of`). Neither widths nor line ends
+/// say anything there, and every break would end a block. The words of
+/// prose give the run away: a column of table cells or commands is rarely
+/// `the`, `of` and `with`.
+fn word_columns(text: &str, lines: &[&Line]) -> Vec<bool> {
+    let mut columns = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let latin = |l: &&&Line| is_latin_line(&text[l.content.clone()]);
+        let len = lines[start..].iter().take_while(latin).count();
+        if len == 0 {
+            start += 1;
+            continue;
+        }
+        let run = &lines[start..start + len];
+        let mut single = 0;
+        let mut function = 0;
+        for line in run {
+            if let Some(word) = single_word(&text[line.content.clone()]) {
+                single += 1;
+                function += usize::from(FUNCTION_WORDS.contains(&word.as_str()));
+            }
+        }
+        if single >= COLUMN_WORDS && function >= COLUMN_FUNCTION_WORDS {
+            columns[start..start + len].fill(true);
+        }
+        start += len;
+    }
+    columns
+}
+
+/// Single-word lines that make a run of Latin lines a column of words.
+const COLUMN_WORDS: usize = 4;
+
+/// Function words among them that make the column prose.
+const COLUMN_FUNCTION_WORDS: usize = 2;
+
+/// English's commonest words, which prose has and lists rarely do.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "that",
+    "the", "to", "was", "were", "with",
+];
+
+/// A line with a Latin letter or digit and no Han or full-width
+/// character. A figure alone on a line (`9.8`, `1:4,`) is a word of the
+/// column too.
+fn is_latin_line(line: &str) -> bool {
+    line.contains(|c: char| c.is_ascii_alphanumeric())
+        && !line.contains(|c: char| is_cjk(c) || ('\u{FF00}'..='\u{FFEF}').contains(&c))
+}
+
+/// The word a line holds when it holds one, spaced out letter by letter
+/// (`a d d r e s s`) or not, lower-cased, without the marks around it.
+fn single_word(line: &str) -> Option<String> {
+    let letter_spaced = line
+        .split(' ')
+        .all(|piece| is_spaced_like(piece) && !piece.is_empty());
+    if line.contains(' ') && !letter_spaced {
+        return None;
+    }
+    let word: String = line
+        .chars()
+        .filter(|&c| c != ' ')
+        .collect::<String>()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    Some(word)
+}
+
 /// What the widths and blank lines around a break say about it.
 struct Evidence {
     /// The previous line is full, on a page that wraps.
@@ -256,6 +407,19 @@ struct Evidence {
     /// The text marks breaks between words with a space at the line's
     /// end, and this break has none.
     unmarked: bool,
+    /// Where the break stands to a column of English words.
+    column: Column,
+}
+
+/// Where a break stands to a run of English prose set one word per line
+/// (see [`word_columns`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Outside,
+    /// Both lines belong to the run: a wrap, whatever the line ends say.
+    Inside,
+    /// The next line opens the run: it starts a block of its own.
+    Opens,
 }
 
 /// Whether a line of width `prev` that ends a sentence and the next, of
@@ -301,9 +465,15 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         return Join::Bullet;
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
-    if starts_block(next) || parallel_lines(prev, next) || (first_on_page && next.starts_with("——"))
+    if starts_block(next)
+        || parallel_lines(prev, next)
+        || (first_on_page && next.starts_with("——"))
+        || evidence.column == Column::Opens
     {
         return Join::Break;
+    }
+    if evidence.column == Column::Inside {
+        return join_chars(words, prev, next, evidence.unmarked);
     }
     if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
         return Join::Break;
@@ -458,7 +628,9 @@ fn ends_sentence(line: &str) -> bool {
     let body = line.trim_end_matches(is_closing);
     match body.chars().next_back() {
         Some('.') => {
+            // Letter-spaced text spaces its period too (`m i n u t e s .`).
             let word = body[..body.len() - 1]
+                .trim_end_matches(' ')
                 .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
                 .next()
                 .unwrap_or("");
@@ -493,6 +665,9 @@ fn starts_block(line: &str) -> bool {
                 body.trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c));
             inner.len() < body.len() && inner.trim_start_matches(' ').starts_with(['）', ')'])
         }
+        // `Abstract:`, `Key words:`: an English label, one or two
+        // capitalised words and a colon.
+        c if c.is_ascii_uppercase() && is_english_label(line) => true,
         // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
         // and the space the spacing pass keeps after it.
         _ if line
@@ -554,6 +729,22 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a line opens with an English label: one or two words and a
+/// colon (`Abstract:`, `Key words:`), as the fields of an abstract do.
+fn is_english_label(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    // `HTTP://…` is an address, not a label.
+    let words = label.split(' ').collect::<Vec<_>>();
+    !rest.starts_with("//")
+        && words.len() <= 2
+        && label.len() <= 16
+        && words
+            .iter()
+            .all(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// Whether two lines have the same shape that no wrap produces twice:
@@ -726,6 +917,31 @@ mod tests {
             "第一季度全院出院患者四万八千人次，平均住院日为七点二天，较去年同期缩短了零点六天，住院患者的死亡率为千分之四。\n手术患者并发症发生率为百分之一，其中眼科日间手术例数位居前三。\n",
             "a sentence ending at the margin, followed by an indented first line, ends its block",
         ),
+        (
+            "关键词：环氧树脂；石墨烯；氮化硼；导热系数；协同效应\nA b s t r a c t : \nT o \na d d r e s s \nt h e \nh e a t \nd i s s i p a t i o n \no f \ne p o x y . \n1 引 言\n",
+            "关键词：环氧树脂；石墨烯；氮化硼；导热系数；协同效应\nA b s t r a c t :   T o   a d d r e s s   t h e   h e a t   d i s s i p a t i o n   o f   e p o x y .\n1 引 言\n",
+            "English set one word per line is one block, opened and closed by the Chinese around it",
+        ),
+        (
+            "Abstract:\n\nTo\n\naddress\n\nthe\n\nheat\n\ndissipation.\n\nOf\n\nthe\n\n9.8\n\n1 引言\n",
+            "Abstract: To address the heat dissipation. Of the 9.8\n1 引言\n",
+            "in such a column neither blank lines nor sentence ends break the block, and a figure is a word",
+        ),
+        (
+            "二〇二三年是集成电路产业发展极不平凡的一年，这一\n年，澜江湾集成电路产业集聚区在全球半导体市场周期\n性下行的背景下保持了逆势增长，全年产业规模中晶圆制\n造占比达到\n46.3%，设计与封装测试环节分别占比\n28.1%\n和\n19.5%。集聚区现有规模以上企业213家，从业人员约八\n万多人，研发人员占比继续提高，产业链条已经较为完整，\n为下一步在全球竞争中赢得主动打下了坚实的基础，也为\n全市的产业升级提供了支撑。\n",
+            "二〇二三年是集成电路产业发展极不平凡的一年，这一年，澜江湾集成电路产业集聚区在全球半导体市场周期性下行的背景下保持了逆势增长，全年产业规模中晶圆制造占比达到46.3%，设计与封装测试环节分别占比28.1%和19.5%。集聚区现有规模以上企业213家，从业人员约八万多人，研发人员占比继续提高，产业链条已经较为完整，为下一步在全球竞争中赢得主动打下了坚实的基础，也为全市的产业升级提供了支撑。\n",
+            "one visual line cut where the font changes for figures is pieced together",
+        ),
+        (
+            "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准\n开展了全市环境空气、地表水和声环境的例行监测。\n",
+            "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准开展了全市环境空气、地表水和声环境的例行监测。\n",
+            "a heading and the line after it are no pieces of one line, however wide together",
+        ),
+        (
+            "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",
+            "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",
+            "a column of single words without the words of prose stays a column",
+        ),
     ];
 
     #[test]
@@ -751,6 +967,8 @@ mod tests {
             "• 内容",
             "第三章 总则",
             "第 3 条",
+            "Abstract: To address",
+            "Key words: epoxy",
         ] {
             assert!(starts_block(yes), "{yes}");
         }
@@ -765,6 +983,9 @@ mod tests {
             "第3页的内容",
             "70%；",
             "2024 年度中小企业数字化转型试点项目申报工作，经研究决定",
+            "In this work: we",
+            "As shown in Fig: 3",
+            "HTTP://example",
         ] {
             assert!(!starts_block(no), "{no}");
         }
