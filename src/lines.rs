@@ -264,9 +264,11 @@ fn latin_break(prev: &str, next: &str) -> bool {
 /// pdfminer.six) write a figure or a Latin word in another font as a line
 /// of its own (`比达到` / `46.3%，设计与…占比` / `28.1%` / `和`). The pieces
 /// are short, but together they fill the measure, as the line they were
-/// did. A run of lines counts as such pieces when the line before them
-/// wraps into the first, every break between them
-/// has a Latin letter or digit on one side (the font changed there), none
+/// did. pdftotext cuts at Chinese quotes and title marks in the same way
+/// (`依据《环境空气质` / `量标准》` / `（GB 3095—2012）、`). A run of lines
+/// counts as such pieces when the line before them wraps into the first,
+/// every break between them has a Latin letter or digit, a quote, a title
+/// mark or a bracket on one side (the font changed there), none
 /// ends a sentence or starts a block after the first, and their widths sum
 /// to at least [`FULL`] of the measure without passing it by more than the
 /// tolerance of [`measure`]. The last piece is full: its break is judged
@@ -297,8 +299,10 @@ fn visual_line_pieces(
         while let Some(next) = lines.get(j + 1) {
             let (a, b) = (&text[lines[j].content.clone()], &text[next.content.clone()]);
             let adjacent = next.range.start == lines[j].range.end + 1;
-            let font_change = a.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '%')
-                || b.starts_with(|c: char| c.is_ascii_alphanumeric());
+            let font_change = a.ends_with(|c: char| {
+                c.is_ascii_alphanumeric() || c == '%' || matches!(c, '”' | '》' | '）')
+            }) || b
+                .starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '“' | '《' | '（'));
             if !adjacent
                 || !font_change
                 || sum + widths[j + 1] > most
@@ -931,6 +935,11 @@ mod tests {
             "二〇二三年是集成电路产业发展极不平凡的一年，这一\n年，澜江湾集成电路产业集聚区在全球半导体市场周期\n性下行的背景下保持了逆势增长，全年产业规模中晶圆制\n造占比达到\n46.3%，设计与封装测试环节分别占比\n28.1%\n和\n19.5%。集聚区现有规模以上企业213家，从业人员约八\n万多人，研发人员占比继续提高，产业链条已经较为完整，\n为下一步在全球竞争中赢得主动打下了坚实的基础，也为\n全市的产业升级提供了支撑。\n",
             "二〇二三年是集成电路产业发展极不平凡的一年，这一年，澜江湾集成电路产业集聚区在全球半导体市场周期性下行的背景下保持了逆势增长，全年产业规模中晶圆制造占比达到46.3%，设计与封装测试环节分别占比28.1%和19.5%。集聚区现有规模以上企业213家，从业人员约八万多人，研发人员占比继续提高，产业链条已经较为完整，为下一步在全球竞争中赢得主动打下了坚实的基础，也为全市的产业升级提供了支撑。\n",
             "one visual line cut where the font changes for figures is pieced together",
+        ),
+        (
+            "根据市委市政府的统一部署和国家生态环境监测的有关规定，\n二〇二三年，滨江市生态环境监测中心按照国家和省里的要\n求，组织开展了全年例行监测，监测依据《环境空气质\n量标准》\n（GB 3095—2012）、\n《地表水环境质量标准》\n（GB 3838—2002）开展，全年共获得有效监测数据两万余个，\n监测结果表明全市环境质量总体保持稳定，部分指标持续改善\n各项工作均达到了年初确定的目标要求，完成情况总体良好，\n为下一年度的监测工作打下了基础。\n",
+            "根据市委市政府的统一部署和国家生态环境监测的有关规定，二〇二三年，滨江市生态环境监测中心按照国家和省里的要求，组织开展了全年例行监测，监测依据《环境空气质量标准》（GB 3095—2012）、《地表水环境质量标准》（GB 3838—2002）开展，全年共获得有效监测数据两万余个，监测结果表明全市环境质量总体保持稳定，部分指标持续改善各项工作均达到了年初确定的目标要求，完成情况总体良好，为下一年度的监测工作打下了基础。\n",
+            "pdftotext cuts a line at title marks and brackets too",
         ),
         (
             "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准\n开展了全市环境空气、地表水和声环境的例行监测。\n",
