@@ -152,6 +152,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let wraps = pages_that_wrap(text, &lines, &full);
     let marked = marks_word_breaks(text, &lines);
     let columns = word_columns(text, &lines);
+    let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for i in 0..lines.len() {
@@ -176,6 +177,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m)),
                 blank_break: blank_between && blank_rare[prev.page] && !page_break,
                 unmarked: marked && !ends_in_space(prev),
+                title_wrap: i < title_wraps,
                 column: match (columns[i], columns[i + 1]) {
                     (true, true) => Column::Inside,
                     (false, true) => Column::Opens,
@@ -258,6 +260,56 @@ fn latin_break(prev: &str, next: &str) -> bool {
     prev.ends_with(|c: char| c.is_ascii_alphanumeric())
         && next.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
+
+/// How many breaks from the top of the text wrap the document's title:
+/// a title in a large font, centred, wraps at fewer characters than the
+/// body and fills no measure, so rule 6 never joins it (`国产民机交付提速，
+/// 航线网络持` / `续扩展`). A break counts when it is among the first
+/// [`TITLE_LINES`] of the first page with no blank line between, the line
+/// before it is at least
+/// [`TITLE_MIN_WIDTH`] wide, not full and ends in a letter, digit or
+/// ideograph, and the next line is no wider (give or take two characters),
+/// does not start a block, a subtitle (`——`), a field (`编制单位：`), a
+/// byline (`文／沈若溪`) or a document number (`临工信发〔2024〕17号`), and
+/// ends no sentence. A short first line (`农业技术推广简报` /
+/// `2024年第18期`) is a title of its own.
+fn title_wraps(text: &str, lines: &[&Line], widths: &[usize], full: &[bool]) -> usize {
+    let mut wraps = 0;
+    while wraps + 1 < lines.len().min(TITLE_LINES) {
+        let (i, n) = (wraps, wraps + 1);
+        let (prev, next) = (
+            &text[lines[i].content.clone()],
+            &text[lines[n].content.clone()],
+        );
+        let ends_word = prev.ends_with(|c: char| is_han(c) || c.is_ascii_alphanumeric());
+        let opens = next.starts_with(|c: char| {
+            is_han(c) || c.is_ascii_digit() || matches!(c, '（' | '《' | '—')
+        });
+        let adjacent = lines[n].range.start == lines[i].range.end + 1;
+        let title = lines[n].page == 0
+            && adjacent
+            && widths[i] >= TITLE_MIN_WIDTH
+            && !full[i]
+            && ends_word
+            && opens
+            && widths[n] <= widths[i] + 4
+            && !next.starts_with("——")
+            && !next.contains(['：', ':', '／', '/', '〔', '['])
+            && !starts_block(next)
+            && !ends_sentence(next);
+        if !title {
+            break;
+        }
+        wraps += 1;
+    }
+    wraps
+}
+
+/// Lines from the top that a title may fill.
+const TITLE_LINES: usize = 3;
+
+/// Narrowest first line of a wrapped title: twelve Han characters.
+const TITLE_MIN_WIDTH: usize = 24;
 
 /// Which breaks fall inside one visual line that the extractor cut at
 /// changes of font, and so are wraps: some extractors (PyMuPDF,
@@ -411,6 +463,8 @@ struct Evidence {
     /// The text marks breaks between words with a space at the line's
     /// end, and this break has none.
     unmarked: bool,
+    /// The break wraps the document's title.
+    title_wrap: bool,
     /// Where the break stands to a column of English words.
     column: Column,
 }
@@ -467,6 +521,15 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     }
     if is_lone_bullet(prev) {
         return Join::Bullet;
+    }
+    if evidence.title_wrap {
+        return join_chars(words, prev, next, evidence.unmarked);
+    }
+    if is_lone_section_number(prev) && next.starts_with(is_han) && !starts_block(next) {
+        // The title after it, which the wide gap of the heading's layout
+        // moved to a line of its own (`1 . 1` / `公 司 简 介`): joined as a
+        // word gap, which the spacing pass keeps as one space.
+        return Join::Wrap(if prev.contains(' ') { "   " } else { " " });
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if starts_block(next)
@@ -620,6 +683,20 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Whether a line holds only a section number with a dot inside (`2.1`,
+/// `3.4.2`, letter-spaced `1 . 1`); a lone `2023` or `3` says nothing.
+fn is_lone_section_number(line: &str) -> bool {
+    let mut parts = 0;
+    for part in line.split('.') {
+        let digits = part.trim_matches(' ');
+        if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
 fn is_lone_bullet(line: &str) -> bool {
     let mut chars = line.chars();
     chars
@@ -680,12 +757,11 @@ fn starts_block(line: &str) -> bool {
         {
             true
         }
-        '第' => {
-            let inner = rest.trim_start_matches(|c: char| {
-                c.is_ascii_digit() || is_chinese_numeral(c) || c == ' '
-            });
-            inner.len() < rest.len() && inner.starts_with(['章', '节', '条', '部', '篇', '编'])
-        }
+        // `第三章`, `第 3 条`, and `第部分`, whose number the extractor
+        // lost (drawn as a graphic): no word starts `第部`.
+        '第' => rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral(c) || c == ' ')
+            .starts_with(['章', '节', '条', '部', '篇', '编']),
         c if is_chinese_numeral(c) => rest
             .trim_start_matches(is_chinese_numeral)
             .trim_start_matches(' ')
@@ -942,6 +1018,26 @@ mod tests {
             "pdftotext cuts a line at title marks and brackets too",
         ),
         (
+            "二、经营情况\n1 . 1\n\n公 司 简 介\n\n2.3\n研发投入\n",
+            "二、经营情况\n1 . 1   公 司 简 介\n2.3 研发投入\n",
+            "a section number alone on its line belongs to the title after it",
+        ),
+        (
+            "国产民机交付提速，航线网络持\n续扩展\n本报记者：林晓舟、周明远\n",
+            "国产民机交付提速，航线网络持续扩展\n本报记者：林晓舟、周明远\n",
+            "a title wraps without filling a measure",
+        ),
+        (
+            "手机里的“能量仓库”——聊聊锂电池那些事\n文／沈若溪（科普作者）\n",
+            "手机里的“能量仓库”——聊聊锂电池那些事\n文／沈若溪（科普作者）\n",
+            "a byline after a title is a block of its own",
+        ),
+        (
+            "农业技术推广简报\n2024年第18期（总第215期）\n",
+            "农业技术推广简报\n2024年第18期（总第215期）\n",
+            "a short title is whole",
+        ),
+        (
             "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准\n开展了全市环境空气、地表水和声环境的例行监测。\n",
             "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准开展了全市环境空气、地表水和声环境的例行监测。\n",
             "a heading and the line after it are no pieces of one line, however wide together",
@@ -976,6 +1072,7 @@ mod tests {
             "• 内容",
             "第三章 总则",
             "第 3 条",
+            "第部分",
             "Abstract: To address",
             "Key words: epoxy",
         ] {
