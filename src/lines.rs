@@ -338,11 +338,13 @@ fn visual_line_pieces(
         // The first piece continues a wrapped line: after a heading or a
         // paragraph's end, a short line and the one after are two blocks
         // however wide they are together (`二、产品概述` / `XR-2000型…`).
-        let continues = i > 0
-            && full[i - 1]
-            && !ends_sentence(&text[lines[i - 1].content.clone()])
-            && !starts_block(&text[lines[i].content.clone()]);
-        let Some(measure) = measures[i].filter(|_| continues && !full[i]) else {
+        let continues = |i: usize| {
+            i > 0
+                && full[i - 1]
+                && !ends_sentence(&text[lines[i - 1].content.clone()])
+                && !starts_block(&text[lines[i].content.clone()])
+        };
+        let Some(measure) = measures[i].filter(|_| !full[i] && continues(i)) else {
             i += 1;
             continue;
         };
@@ -430,8 +432,10 @@ const FUNCTION_WORDS: &[&str] = &[
 /// character. A figure alone on a line (`9.8`, `1:4,`) is a word of the
 /// column too.
 fn is_latin_line(line: &str) -> bool {
-    line.contains(|c: char| c.is_ascii_alphanumeric())
-        && !line.contains(|c: char| is_cjk(c) || ('\u{FF00}'..='\u{FFEF}').contains(&c))
+    // Chinese lines, nearly all, show a Han character early: look for it
+    // first.
+    !line.contains(|c: char| is_cjk(c) || ('\u{FF00}'..='\u{FFEF}').contains(&c))
+        && line.contains(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// The word a line holds when it holds one, spaced out letter by letter
@@ -613,7 +617,7 @@ fn starts_letter_spaced(next: &str) -> bool {
 fn hyphen_is_typesetters(words: &Words, prev: &str, next: &str) -> bool {
     let (head, tail) = split_word(&prev[..prev.len() - 1], next);
     let word = [head, tail].concat();
-    word.len() >= 4 && words.has_word_starting_with(&word)
+    word.len() >= MIN_DEHYPHENATED && words.has_word_starting_with(&word)
 }
 
 /// Whether the wrap cuts one Latin word standing alone in Chinese text
@@ -647,6 +651,9 @@ fn split_word<'a>(prev: &'a str, next: &'a str) -> (&'a str, &'a str) {
     (&prev[prev.len() - head_len..], &next[..tail_len])
 }
 
+/// The shortest word a hyphen at a wrap is dropped from.
+const MIN_DEHYPHENATED: usize = 4;
+
 /// The English words of a text, sorted, gathered the first time a hyphen
 /// at a wrap asks for them. Searching the whole text for each such word
 /// instead made a page of hyphenated English quadratic in its length.
@@ -671,11 +678,19 @@ impl<'a> Words<'a> {
 
     fn sorted(&self) -> &[&'a str] {
         self.sorted.get_or_init(|| {
-            let mut words: Vec<&str> = self
-                .text
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty())
-                .collect();
+            // Split on bytes: a word is ASCII letters, so every cut falls on
+            // a character boundary, and the Han text around is not decoded.
+            // Words shorter than the shortest looked up are never found.
+            let mut words: Vec<&str> = Vec::new();
+            let mut start = 0;
+            for (i, b) in self.text.bytes().chain([b' ']).enumerate() {
+                if !b.is_ascii_alphabetic() {
+                    if i - start >= MIN_DEHYPHENATED {
+                        words.push(&self.text[start..i]);
+                    }
+                    start = i + 1;
+                }
+            }
             words.sort_unstable();
             words.dedup();
             words
@@ -686,6 +701,9 @@ impl<'a> Words<'a> {
 /// Whether a line holds only a section number with a dot inside (`2.1`,
 /// `3.4.2`, letter-spaced `1 . 1`); a lone `2023` or `3` says nothing.
 fn is_lone_section_number(line: &str) -> bool {
+    if line.len() > 16 || !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let mut parts = 0;
     for part in line.split('.') {
         let digits = part.trim_matches(' ');
