@@ -40,6 +40,10 @@
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
+//! English prose in Chinese text has a measure of its own, narrower in
+//! characters than the page's: its full lines are counted against the
+//! widest line of its run (see [`full_english_lines`]).
+//!
 //! One kind of text overrides rules 4 to 7: English set one word per line
 //! (see [`word_columns`]). Between two lines of such a column the break is a
 //! wrap, whatever the line ends and blank lines say; the Chinese line
@@ -151,7 +155,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let pieces = visual_line_pieces(text, &lines, &widths, &measures, &mut full);
     let wraps = pages_that_wrap(text, &lines, &full);
     let marked = marks_word_breaks(text, &lines);
-    let columns = word_columns(text, &lines);
+    let latin: Vec<bool> = lines
+        .iter()
+        .map(|l| is_latin_line(&text[l.content.clone()]))
+        .collect();
+    let columns = word_columns(text, &lines, &latin);
+    let prose = full_english_lines(text, &lines, &latin, &widths);
     let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
@@ -173,8 +182,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             &lines,
             i,
             Evidence {
-                full_wrap: (full[i] || pieces[i]) && wraps[prev.page],
-                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m)),
+                full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || prose[i],
+                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
+                    || prose[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break,
                 unmarked: marked && !ends_in_space(prev),
                 title_wrap: i < title_wraps,
@@ -389,32 +399,73 @@ fn visual_line_pieces(
 /// say anything there, and every break would end a block. The words of
 /// prose give the run away: a column of table cells or commands is rarely
 /// `the`, `of` and `with`.
-fn word_columns(text: &str, lines: &[&Line]) -> Vec<bool> {
+fn word_columns(text: &str, lines: &[&Line], latin: &[bool]) -> Vec<bool> {
     let mut columns = vec![false; lines.len()];
-    let mut start = 0;
-    while start < lines.len() {
-        let latin = |l: &&&Line| is_latin_line(&text[l.content.clone()]);
-        let len = lines[start..].iter().take_while(latin).count();
-        if len == 0 {
-            start += 1;
-            continue;
-        }
-        let run = &lines[start..start + len];
+    for run in latin_runs(latin) {
         let mut single = 0;
         let mut function = 0;
-        for line in run {
+        for line in &lines[run.clone()] {
             if let Some(word) = single_word(&text[line.content.clone()]) {
                 single += 1;
                 function += usize::from(FUNCTION_WORDS.contains(&word.as_str()));
             }
         }
         if single >= COLUMN_WORDS && function >= COLUMN_FUNCTION_WORDS {
-            columns[start..start + len].fill(true);
+            columns[run].fill(true);
         }
-        start += len;
     }
     columns
 }
+
+/// The maximal runs of consecutive lines marked `latin`.
+fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        start += latin.get(start..)?.iter().take_while(|&&l| !l).count();
+        let len = latin.get(start..)?.iter().take_while(|&&l| l).count();
+        (len > 0).then(|| {
+            start += len;
+            start - len..start
+        })
+    })
+}
+
+/// Which lines are full lines of English prose: in a run of at least
+/// [`PROSE_LINES`] lines with no Han, holding at least
+/// [`PROSE_FUNCTION_WORDS`] of English's commonest words, a line other than
+/// the run's last that is at least [`PROSE_FULL`] as wide as the run's
+/// widest. English in a Chinese document (an abstract) has a measure of its
+/// own, counted in narrower characters than the Chinese around it, so the
+/// measure of the page says nothing about it; and a sentence that ends at
+/// its margin (`… 18.6 mm.` / `Heave on the …`) goes on with the paragraph,
+/// whose lines are all that wide but the last.
+fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
+    let mut prose = vec![false; lines.len()];
+    for run in latin_runs(latin).filter(|run| run.len() >= PROSE_LINES) {
+        let function = lines[run.clone()]
+            .iter()
+            .flat_map(|l| text[l.content.clone()].split(' '))
+            .filter(|w| FUNCTION_WORDS.contains(w))
+            .take(PROSE_FUNCTION_WORDS)
+            .count();
+        if function >= PROSE_FUNCTION_WORDS {
+            let widest = widths[run.clone()].iter().copied().max().unwrap_or(0);
+            for i in run.start..run.end - 1 {
+                prose[i] = widths[i] as f32 >= PROSE_FULL * widest as f32;
+            }
+        }
+    }
+    prose
+}
+
+/// Lines that make a run of English prose.
+const PROSE_LINES: usize = 3;
+
+/// Function words that make a run of lines prose.
+const PROSE_FUNCTION_WORDS: usize = 3;
+
+/// A full line of English prose, as a share of the widest.
+const PROSE_FULL: f32 = 0.85;
 
 /// Single-word lines that make a run of Latin lines a column of words.
 const COLUMN_WORDS: usize = 4;
@@ -520,7 +571,10 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
             | ')'
             | '%'
             | '％'
-    ) {
+    ) && !next.starts_with("./")
+        && !next.starts_with("../")
+    {
+        // (A relative path, `./target/…`, starts a line of its own.)
         return join_chars(words, prev, next, evidence.unmarked);
     }
     if is_lone_bullet(prev) {
@@ -1059,6 +1113,16 @@ mod tests {
             "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准\n开展了全市环境空气、地表水和声环境的例行监测。\n",
             "编制单位：滨江市生态环境监测中心（二〇二四年三月\n一、概述\n2023年，滨江市生态环境监测中心依据国家的标准开展了全市环境空气、地表水和声环境的例行监测。\n",
             "a heading and the line after it are no pieces of one line, however wide together",
+        ),
+        (
+            "Abstract: Field monitoring was carried out on a heavy-haul railway subgrade in a\ncold region. The maximum frost depth was 2.35 m and the heave reached 18.6 mm.\nHeave on the shaded slope was on average 37% larger than on the sunny one.\n1 引言\n",
+            "Abstract: Field monitoring was carried out on a heavy-haul railway subgrade in a cold region. The maximum frost depth was 2.35 m and the heave reached 18.6 mm. Heave on the shaded slope was on average 37% larger than on the sunny one.\n1 引言\n",
+            "English prose has a measure of its own, and a sentence ending at it goes on",
+        ),
+        (
+            "编译和运行：\ncargo build --release --locked\ncargo test --release --workspace\n./target/release/zhtidy sample.txt\n",
+            "编译和运行：\ncargo build --release --locked\ncargo test --release --workspace\n./target/release/zhtidy sample.txt\n",
+            "Latin lines without the words of prose are no paragraph",
         ),
         (
             "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",
