@@ -88,8 +88,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::chars::{
-    is_ascii_bullet, is_bullet, is_chinese_numeral, is_cjk, is_closing, is_han, is_heading_label,
-    is_sentence_end,
+    is_ascii_bullet, is_bullet, is_chinese_numeral, is_cjk, is_cjk_punct, is_closing, is_han,
+    is_heading_label, is_sentence_end,
 };
 use crate::edit::Edit;
 use crate::page::{self, is_edge_space, width, Line};
@@ -147,10 +147,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .collect();
     let blank_rare = blank_lines_rare(&all);
     let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
+    let prose = punctuated_windows(text, &lines);
     let mut full: Vec<bool> = measures
         .iter()
         .zip(&widths)
-        .map(|(m, &w)| m.is_some_and(|m| w as f32 >= FULL * m as f32))
+        .zip(&prose)
+        .map(|((m, &w), &prose)| prose && m.is_some_and(|m| w as f32 >= FULL * m as f32))
         .collect();
     let pieces = visual_line_pieces(text, &lines, &widths, &measures, &mut full);
     let wraps = pages_that_wrap(text, &lines, &full);
@@ -160,7 +162,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .map(|l| is_latin_line(&text[l.content.clone()]))
         .collect();
     let columns = word_columns(text, &lines, &latin);
-    let prose = full_english_lines(text, &lines, &latin, &widths);
+    let english = full_english_lines(text, &lines, &latin, &widths);
     let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
@@ -182,9 +184,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             &lines,
             i,
             Evidence {
-                full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || prose[i],
+                full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
                 runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
-                    || prose[i],
+                    || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break,
                 unmarked: marked && !ends_in_space(prev),
                 title_wrap: i < title_wraps,
@@ -216,6 +218,38 @@ fn push_gap(text: &str, gap: Range<usize>, sep: &'static str, rule: Rule, out: &
         out.push(Edit::replace(gap, sep, rule));
     }
 }
+
+/// For each line, whether a line within [`PUNCTUATION_REACH`] of it holds
+/// punctuation (a list item's own mark, the `、` of `一、`, does not count).
+/// Prose wrapped at any measure has a mark every line or two; lines of
+/// verse or lyrics of similar widths can go without for longer, and no line
+/// of theirs is full, however alike the widths.
+fn punctuated_windows(text: &str, lines: &[&Line]) -> Vec<bool> {
+    let marked: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let line = &text[l.content.clone()];
+            !starts_block(line)
+                && line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
+        })
+        .collect();
+    // Lines since the last marked one, scanned both ways.
+    let mut near = vec![false; lines.len()];
+    let mut since = usize::MAX;
+    for (i, &m) in marked.iter().enumerate() {
+        since = if m { 0 } else { since.saturating_add(1) };
+        near[i] = since <= PUNCTUATION_REACH;
+    }
+    since = usize::MAX;
+    for (i, &m) in marked.iter().enumerate().rev() {
+        since = if m { 0 } else { since.saturating_add(1) };
+        near[i] |= since <= PUNCTUATION_REACH;
+    }
+    near
+}
+
+/// Lines on each side within which wrapped prose shows punctuation.
+const PUNCTUATION_REACH: usize = 2;
 
 /// For each page, whether blank lines are rare enough there to mean a
 /// paragraph break.
@@ -282,8 +316,19 @@ fn latin_break(prev: &str, next: &str) -> bool {
 /// does not start a block, a subtitle (`——`), a field (`编制单位：`), a
 /// byline (`文／沈若溪`) or a document number (`临工信发〔2024〕17号`), and
 /// ends no sentence. A short first line (`农业技术推广简报` /
-/// `2024年第18期`) is a title of its own.
+/// `2024年第18期`) is a title of its own, and a page with no full line has
+/// no measure to set a title apart from.
 fn title_wraps(text: &str, lines: &[&Line], widths: &[usize], full: &[bool]) -> usize {
+    // Only a page with a measure has a title set apart from its body;
+    // verse or lyrics at the top of a plain text have neither.
+    let measured = lines
+        .iter()
+        .zip(full)
+        .take_while(|(l, _)| l.page == 0)
+        .any(|(_, &f)| f);
+    if !measured {
+        return 0;
+    }
     let mut wraps = 0;
     while wraps + 1 < lines.len().min(TITLE_LINES) {
         let (i, n) = (wraps, wraps + 1);
@@ -434,7 +479,9 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 /// [`PROSE_LINES`] lines with no Han, holding at least
 /// [`PROSE_FUNCTION_WORDS`] of English's commonest words, a line other than
 /// the run's last that is at least [`PROSE_FULL`] as wide as the run's
-/// widest. English in a Chinese document (an abstract) has a measure of its
+/// widest, when the widest is a wrapping width (at most [`MAX_MEASURE`])
+/// and most such lines do not end a sentence (otherwise the text has one
+/// paragraph per line already). English in a Chinese document (an abstract) has a measure of its
 /// own, counted in narrower characters than the Chinese around it, so the
 /// measure of the page says nothing about it; and a sentence that ends at
 /// its margin (`… 18.6 mm.` / `Heave on the …`) goes on with the paragraph,
@@ -448,10 +495,20 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
             .filter(|w| FUNCTION_WORDS.contains(w))
             .take(PROSE_FUNCTION_WORDS)
             .count();
-        if function >= PROSE_FUNCTION_WORDS {
-            let widest = widths[run.clone()].iter().copied().max().unwrap_or(0);
-            for i in run.start..run.end - 1 {
-                prose[i] = widths[i] as f32 >= PROSE_FULL * widest as f32;
+        let widest = widths[run.clone()].iter().copied().max().unwrap_or(0);
+        if function < PROSE_FUNCTION_WORDS || widest > MAX_MEASURE {
+            continue;
+        }
+        let full = |&i: &usize| widths[i] as f32 >= PROSE_FULL * widest as f32;
+        // As on a page of Chinese (see `pages_that_wrap`): where the full
+        // lines mostly end sentences, the text has a block per line.
+        let ends = (run.start..run.end - 1)
+            .filter(full)
+            .map(|i| ends_sentence(&text[lines[i].content.clone()]))
+            .fold(0isize, |balance, ends| balance + if ends { 1 } else { -1 });
+        if ends <= 0 {
+            for i in (run.start..run.end - 1).filter(full) {
+                prose[i] = true;
             }
         }
     }
@@ -585,9 +642,11 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     }
     if is_lone_section_number(prev) && next.starts_with(is_han) && !starts_block(next) {
         // The title after it, which the wide gap of the heading's layout
-        // moved to a line of its own (`1 . 1` / `公 司 简 介`): joined as a
-        // word gap, which the spacing pass keeps as one space.
-        return Join::Wrap(if prev.contains(' ') { "   " } else { " " });
+        // moved to a line of its own (`1 . 1` / `公 司 简 介`): joined with
+        // a space, or, before a letter-spaced title, with the wide gap that
+        // the spacing pass reads as a word gap and makes one space.
+        let letter_spaced = next.split(' ').filter(|p| p.chars().count() == 1).count() >= 4;
+        return Join::Wrap(if letter_spaced { "   " } else { " " });
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if starts_block(next)
@@ -760,7 +819,7 @@ fn is_lone_section_number(line: &str) -> bool {
     }
     let mut parts = 0;
     for part in line.split('.') {
-        let digits = part.trim_matches(' ');
+        let digits = part.trim_matches([' ', '\t']);
         if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
@@ -1095,8 +1154,8 @@ mod tests {
             "a section number alone on its line belongs to the title after it",
         ),
         (
-            "国产民机交付提速，航线网络持\n续扩展\n本报记者：林晓舟、周明远\n",
-            "国产民机交付提速，航线网络持续扩展\n本报记者：林晓舟、周明远\n",
+            "国产民机交付提速，航线网络持\n续扩展\n本报记者：林晓舟、周明远\n在上海浦东举行的国产民机运营成果交流会上，中国商飞公司\n发布了最新的数据：截至十月底，支线客机已累计交付一百余\n架，开通国内外航线超过三百条，通航城市达到一百二十余座\n累计安全运送旅客突破一千万人次。\n",
+            "国产民机交付提速，航线网络持续扩展\n本报记者：林晓舟、周明远\n在上海浦东举行的国产民机运营成果交流会上，中国商飞公司发布了最新的数据：截至十月底，支线客机已累计交付一百余架，开通国内外航线超过三百条，通航城市达到一百二十余座累计安全运送旅客突破一千万人次。\n",
             "a title wraps without filling a measure",
         ),
         (
@@ -1123,6 +1182,21 @@ mod tests {
             "编译和运行：\ncargo build --release --locked\ncargo test --release --workspace\n./target/release/zhtidy sample.txt\n",
             "编译和运行：\ncargo build --release --locked\ncargo test --release --workspace\n./target/release/zhtidy sample.txt\n",
             "Latin lines without the words of prose are no paragraph",
+        ),
+        (
+            "The first paragraph of this note explains why the tool exists and what it does for the people who run it every day.\nThe second paragraph says how to install it on a machine of your own, and which of the options you will need first.\nThe third paragraph lists the people who wrote the code and thanks those who reported the bugs that were fixed.\n",
+            "The first paragraph of this note explains why the tool exists and what it does for the people who run it every day.\nThe second paragraph says how to install it on a machine of your own, and which of the options you will need first.\nThe third paragraph lists the people who wrote the code and thanks those who reported the bugs that were fixed.\n",
+            "English with a paragraph per line keeps its lines",
+        ),
+        (
+            "我们的祖国是花园花园的花朵真鲜艳\n和暖的阳光照耀着我们\n每个人脸上都笑开颜\n",
+            "我们的祖国是花园花园的花朵真鲜艳\n和暖的阳光照耀着我们\n每个人脸上都笑开颜\n",
+            "lyrics at the top of a text with no measure are no wrapped title",
+        ),
+        (
+            "远处的山坡上开满了各色的野花\n傍晚的炊烟升起在村庄的上空\n孩子们放学后在田埂上奔跑着\n河边的老牛慢悠悠地走回家去\n",
+            "远处的山坡上开满了各色的野花\n傍晚的炊烟升起在村庄的上空\n孩子们放学后在田埂上奔跑着\n河边的老牛慢悠悠地走回家去\n",
+            "lines of verse alike in width but without punctuation are not wrapped prose",
         ),
         (
             "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",

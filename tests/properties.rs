@@ -275,6 +275,11 @@ fn idempotent_regressions() {
         // text (a tab where the rule looked for a space), until the
         // quantities pass made it the figure `1.1`.
         "中中中中中中中中中\n中中中中中中中\"Ａ中a±a中中aa±中中±中a中中，中\t中中中\"a中中中a中中中中a中a中a中\n1\nＡ，\u{f06c}中\"中?！中\t，，，a\n，\t中中中a\t中中中\t中aa中a中中中中中中中中中.\n1.\t1中中中中，中中，中中，中中中中中\n中\n中中中，中中中中，中，中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中a",
+        // A 200,000-case run: the lines pass did not read `5\t.1` as a
+        // section number alone on its line (a tab where it looked for a
+        // space), but once the spacing pass had made it `5.1`, a second
+        // repair joined its title to it.
+        "5\t.1\n中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
