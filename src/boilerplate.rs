@@ -19,8 +19,10 @@
 //!   interval (the longest within a quarter of the shortest, or within a
 //!   half when every occurrence follows a blank line, as a page's first
 //!   line does where an extractor marks page breaks with blank lines), and
-//!   a page-number line only when it sits within two lines of such a
-//!   header.
+//!   a page-number line only when it sits within two non-blank lines of
+//!   such a header. A chapter's running header may occur once, in an
+//!   excerpt: a chapter label, a wide gap and a title that an earlier line
+//!   holds, beside a page number (`第2部分      强化技术攻关…` / `22`).
 //! * A line that ends a sentence (`。`) is never a header: it is content,
 //!   however often it repeats.
 //!
@@ -114,8 +116,11 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             .and_then(|k| repeats.get(&k.hash))
             .is_some_and(|r| r.is_running(by_page, min_repeats))
     };
-    let header: Vec<bool> = (0..lines.len()).map(is_header).collect();
+    let mut header: Vec<bool> = (0..lines.len()).map(is_header).collect();
     let page_number = page_number_regex();
+    if !by_page {
+        mark_chapter_headers(text, &lines, &keys, &mut header);
+    }
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -125,7 +130,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         } else if (if by_page {
             edge[i] || is_dashed(&text[line.content.clone()])
         } else {
-            near(&header, i)
+            near(&lines, &header, i)
         }) && page_number.is_match(&text[line.content.clone()])
         {
             Rule::PageNumber
@@ -238,10 +243,61 @@ fn opens_with_section_number(line: &str) -> bool {
         && !title.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn near(header: &[bool], i: usize) -> bool {
-    let lo = i.saturating_sub(2);
-    let hi = (i + 3).min(header.len());
-    header[lo..hi].iter().any(|&h| h)
+/// Without form feeds, marks a chapter's running header that occurs only
+/// once, as in an excerpt of a book: a line `第2部分      强化技术攻关…`,
+/// a chapter label, a wide gap and a title that an earlier line of the
+/// text holds (the chapter's own heading), next to a page number (within
+/// two non-blank lines). A heading of the body has the label but neither
+/// the repeat nor the page number beside it.
+fn mark_chapter_headers(
+    text: &str,
+    lines: &[Line],
+    keys: &[Option<HeaderKey>],
+    header: &mut [bool],
+) {
+    let page_number = page_number_regex();
+    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let mut seen = std::collections::HashSet::new();
+    for (n, &i) in nonblank.iter().enumerate() {
+        let repeated = chapter_header_title(&text[lines[i].content.clone()])
+            .and_then(header_key)
+            .is_some_and(|title| seen.contains(&title.hash));
+        let numbered = || {
+            nonblank[n.saturating_sub(2)..(n + 3).min(nonblank.len())]
+                .iter()
+                .any(|&j| page_number.is_match(&text[lines[j].content.clone()]))
+        };
+        if repeated && numbered() {
+            header[i] = true;
+        }
+        if let Some(key) = &keys[i] {
+            seen.insert(key.hash);
+        }
+    }
+}
+
+/// The title of a line shaped as a chapter's running header: `第`, a
+/// number, `部分`, `章` or `篇`, a gap of at least two spaces, the title.
+fn chapter_header_title(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('第')?;
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || crate::chars::is_chinese_numeral(c));
+    let rest = ["部分", "章", "篇"]
+        .iter()
+        .find_map(|label| rest.strip_prefix(label))?;
+    let title = rest.trim_start_matches([' ', '\u{3000}']);
+    (rest.len() - title.len() >= 2 && !title.is_empty()).then_some(title)
+}
+
+/// Whether a running header stands within two non-blank lines of line `i`
+/// (extractors that mark page breaks with blank lines put several between
+/// a header and its page number).
+fn near(lines: &[Line], header: &[bool], i: usize) -> bool {
+    let before = (0..i).rev().filter(|&j| !lines[j].is_blank()).take(2);
+    let after = (i + 1..lines.len())
+        .filter(|&j| !lines[j].is_blank())
+        .take(2);
+    before.chain(after).any(|j| header[j])
 }
 
 /// What a running header is recognized by: the line without whitespace,
@@ -443,6 +499,30 @@ mod tests {
         for input in ["重复的一行\n".repeat(30), "全 市 已 建 成。\n".repeat(3)] {
             assert_eq!(run(&input), input);
         }
+    }
+
+    /// (input, expected, why) for texts without form feeds.
+    const UNPAGED: &[(&str, &str, &str)] = &[
+        (
+            "强化技术攻关，培育高质量发展新动能\n正文第一段。\n\n第2部分      强化技术攻关，培育高质量发展新动能\n\n\n\n22\n\n正文第二段。\n",
+            "强化技术攻关，培育高质量发展新动能\n正文第一段。\n\n\n\n\n\n正文第二段。\n",
+            "a chapter's header that occurs once goes with its page number, beside which it repeats the chapter's title",
+        ),
+        (
+            "强化技术攻关，培育高质量发展新动能\n正文第一段。\n第2部分      强化技术攻关，培育高质量发展新动能\n正文第二段。\n",
+            "强化技术攻关，培育高质量发展新动能\n正文第一段。\n第2部分      强化技术攻关，培育高质量发展新动能\n正文第二段。\n",
+            "without a page number beside it, a chapter line is a heading",
+        ),
+        (
+            "总体要求\n正文第一段。\n第2部分      强化技术攻关，培育高质量发展新动能\n22\n正文第二段。\n",
+            "总体要求\n正文第一段。\n第2部分      强化技术攻关，培育高质量发展新动能\n22\n正文第二段。\n",
+            "nor is one whose title no earlier line holds",
+        ),
+    ];
+
+    #[test]
+    fn unpaged_table() {
+        crate::edit::testing::check(edits, UNPAGED);
     }
 
     #[test]
