@@ -6,7 +6,10 @@
 //!
 //! 1. The next line starts with punctuation that cannot start a block
 //!    (`，。、；：）》”`...): a wrap.
-//! 2. The previous line is a bullet alone (`•`): it belongs to the next line.
+//! 2. The previous line is a bullet alone (`•`) or a section number alone
+//!    (`1 . 1`, whose title the layout's wide gap moved to the next line):
+//!    it belongs to the next line. The lines of a document's wrapped title
+//!    join (see [`title_wraps`]).
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
@@ -27,8 +30,9 @@
 //! 6. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
 //!    [`MEASURE_PEERS`] other lines there are within an eighth of that
-//!    typical width, so there is a measure): the layout wrapped it, so it is
-//!    a wrap. The peers are counted around the measure, not around the line
+//!    typical width, so there is a measure, and punctuation within two
+//!    lines, as prose has: see [`punctuated_windows`]): the layout wrapped
+//!    it, so it is a wrap. The peers are counted around the measure, not around the line
 //!    itself: a wrapped line with figures or Latin words is narrower than
 //!    the measure by the widths counted for its narrow glyphs, and none of
 //!    the full lines around needs to be as short as it is. Unless
@@ -147,12 +151,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .collect();
     let blank_rare = blank_lines_rare(&all);
     let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
-    let prose = punctuated_windows(text, &lines);
+    let punctuated = punctuated_windows(text, &lines);
     let mut full: Vec<bool> = measures
         .iter()
         .zip(&widths)
-        .zip(&prose)
-        .map(|((m, &w), &prose)| prose && m.is_some_and(|m| w as f32 >= FULL * m as f32))
+        .zip(&punctuated)
+        .map(|((m, &w), &punctuated)| punctuated && m.is_some_and(|m| w as f32 >= FULL * m as f32))
         .collect();
     let pieces = visual_line_pieces(text, &lines, &widths, &measures, &mut full);
     let wraps = pages_that_wrap(text, &lines, &full);
