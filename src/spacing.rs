@@ -4,8 +4,9 @@
 //! Each run of spaces inside a line is judged by its neighbours, never by a
 //! global rule. First, a line letter-spaced at one space whose words stand
 //! apart by wider gaps (`t o t a l   l o a d i n g   o f`, `王 强   刘 洋`,
-//! as some extractors write letter-spaced text) loses every one-space gap,
-//! and each wider gap becomes one space: the evidence is the line itself,
+//! as some extractors write letter-spaced text) loses every one-space gap
+//! but the one after a bullet opening the line (its item's indent), and
+//! each wider gap becomes one space: the evidence is the line itself,
 //! whose one-space gaps all lie between single letters (at least four of
 //! them). The rules below judge its words when the pass runs again. A
 //! line that is one short word spaced out (`a n d`, too short for a run)
@@ -157,14 +158,21 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
     }
     if has_word_spaces(tokens) {
         // Undo the letter-spacing first; the rules below judge the words
-        // when the pass runs again.
-        for pair in tokens.windows(2) {
+        // when the pass runs again. The gap after a bullet opening the line
+        // is its item's indent, a word gap however narrow (`- 第  ，`), as
+        // rule 1 below and the lines pass read it.
+        let text_of = |t: &Token| &text[t.start..t.end];
+        let bulleted = tokens.len() > 1 && {
+            let (marker, item) = (text_of(&tokens[0]), text_of(&tokens[1]));
+            is_bullet(marker) || is_ascii_bullet(marker, item)
+        };
+        for (k, pair) in tokens.windows(2).enumerate() {
             let (gap, wide) = (pair[0].end..pair[1].start, pair[1].start - pair[0].end > 1);
-            out.push(if wide {
-                Edit::replace(gap, " ", Rule::SpacedRun)
-            } else {
-                Edit::delete(gap, Rule::SpacedRun)
-            });
+            if wide {
+                out.push(Edit::replace(gap, " ", Rule::SpacedRun));
+            } else if !(k == 0 && bulleted) {
+                out.push(Edit::delete(gap, Rule::SpacedRun));
+            }
         }
         return;
     }
@@ -1013,6 +1021,11 @@ mod tests {
             "t o t a l   l o a d i n g   o f   2 5   w t %   a n d   a   m a s s",
             "total loading of 25 wt% and a mass",
             "wider gaps in a letter-spaced line are word spaces, made one space",
+        ),
+        (
+            "- 双 特 异 性   抗 体 治 疗\n",
+            "- 双特异性 抗体治疗\n",
+            "the gap after a bullet in a letter-spaced line is the item's indent",
         ),
         (
             "王 强  刘 洋  张 伟  李 娜",

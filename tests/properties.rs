@@ -280,6 +280,10 @@ fn idempotent_regressions() {
         // space), but once the spacing pass had made it `5.1`, a second
         // repair joined its title to it.
         "5\t.1\n中",
+        // A 1,000,000-case run: a letter-spaced line with wider gaps lost
+        // the space after its opening `-`, so a second repair no longer saw
+        // a list item and joined it to the line before.
+        "，，中⸺中，！，！中中，中中中中中中中\n中\n，\nＡ中中中中\n中中中中中中中中中中中中中中\n，中中中中中中中中中中中中中中中中中中中中中中\n- 第  ， 中 ， 中\n中，，，，中中中中，中中中中中?中a中中a中中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
