@@ -815,16 +815,19 @@ impl<'a> Words<'a> {
     }
 }
 
-/// Whether a line holds only a section number with a dot inside (`2.1`,
-/// `3.4.2`, letter-spaced `1 . 1`); a lone `2023` or `3` says nothing.
+/// Whether a line holds only a section number with a dot inside, of one
+/// digit a level (`2.1`, `3.4.2`, letter-spaced `1 . 1`); a lone `2023`
+/// or `3` says nothing. A level of two digits (`1.11`) is left alone: the
+/// quantities pass makes such a number of `1.1 1`, after this pass has
+/// judged the line, and a second repair would judge it otherwise.
 fn is_lone_section_number(line: &str) -> bool {
     if line.len() > 16 || !line.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let mut parts = 0;
     for part in line.split('.') {
-        let digits = part.trim_matches([' ', '\t']);
-        if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let digit = part.trim_matches([' ', '\t']);
+        if digit.len() != 1 || !digit.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
         parts += 1;

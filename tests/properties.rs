@@ -284,6 +284,10 @@ fn idempotent_regressions() {
         // the space after its opening `-`, so a second repair no longer saw
         // a list item and joined it to the line before.
         "，，中⸺中，！，！中中，中中中中中中中\n中\n，\nＡ中中中中\n中中中中中中中中中中中中中中\n，中中中中中中中中中中中中中中中中中中中中中中\n- 第  ， 中 ， 中\n中，，，，中中中中，中中中中中?中a中中a中中",
+        // A 2,000,000-case run: the quantities pass made `1.1 １` the
+        // figure `1.11` after the lines pass had judged the line, and a
+        // second repair read `1.11` as a section number alone on its line.
+        "1.1 １\n中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
