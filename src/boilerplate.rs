@@ -256,18 +256,15 @@ fn mark_chapter_headers(
     header: &mut [bool],
 ) {
     let page_number = page_number_regex();
-    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let mut seen = std::collections::HashSet::new();
-    for (n, &i) in nonblank.iter().enumerate() {
+    for i in (0..lines.len()).filter(|&i| !lines[i].is_blank()) {
         let repeated = chapter_header_title(&text[lines[i].content.clone()])
             .and_then(header_key)
             .is_some_and(|title| seen.contains(&title.hash));
-        let numbered = || {
-            nonblank[n.saturating_sub(2)..(n + 3).min(nonblank.len())]
-                .iter()
-                .any(|&j| page_number.is_match(&text[lines[j].content.clone()]))
-        };
-        if repeated && numbered() {
+        if repeated
+            && nonblank_neighbours(lines, i)
+                .any(|j| page_number.is_match(&text[lines[j].content.clone()]))
+        {
             header[i] = true;
         }
         if let Some(key) = &keys[i] {
@@ -293,11 +290,16 @@ fn chapter_header_title(line: &str) -> Option<&str> {
 /// (extractors that mark page breaks with blank lines put several between
 /// a header and its page number).
 fn near(lines: &[Line], header: &[bool], i: usize) -> bool {
+    nonblank_neighbours(lines, i).any(|j| header[j])
+}
+
+/// The two non-blank lines before line `i` and the two after it.
+fn nonblank_neighbours(lines: &[Line], i: usize) -> impl Iterator<Item = usize> + '_ {
     let before = (0..i).rev().filter(|&j| !lines[j].is_blank()).take(2);
     let after = (i + 1..lines.len())
         .filter(|&j| !lines[j].is_blank())
         .take(2);
-    before.chain(after).any(|j| header[j])
+    before.chain(after)
 }
 
 /// What a running header is recognized by: the line without whitespace,

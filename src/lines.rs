@@ -32,12 +32,12 @@
 //!    [`MEASURE_PEERS`] other lines there are within an eighth of that
 //!    typical width, so there is a measure, and punctuation within two
 //!    lines, as prose has: see [`punctuated_windows`]): the layout wrapped
-//!    it, so it is a wrap. The peers are counted around the measure, not around the line
-//!    itself: a wrapped line with figures or Latin words is narrower than
-//!    the measure by the widths counted for its narrow glyphs, and none of
-//!    the full lines around needs to be as short as it is. Unless
-//!    the page's full lines mostly end sentences: then the text already has
-//!    a block per line, and its long paragraphs are only as wide as each
+//!    it, so it is a wrap. The peers are counted around the measure, not
+//!    around the line itself: a wrapped line with figures or Latin words is
+//!    narrower than the measure by the widths counted for its narrow
+//!    glyphs, and none of the full lines around needs to be as short as it
+//!    is. Unless the page's full lines mostly end sentences: then the text
+//!    already has a block per line, and its long paragraphs are only as wide as each
 //!    other by chance. Short lines that together fill the measure, cut
 //!    where the font changed for a figure or a Latin word, are pieces of one
 //!    full line (see [`visual_line_pieces`]).
@@ -233,8 +233,8 @@ fn punctuated_windows(text: &str, lines: &[&Line]) -> Vec<bool> {
         .iter()
         .map(|l| {
             let line = &text[l.content.clone()];
-            !starts_block(line)
-                && line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
+            line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
+                && !starts_block(line)
         })
         .collect();
     // Lines since the last marked one, scanned both ways.
@@ -277,10 +277,20 @@ fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let mut balance = vec![0isize; pages];
     for (line, _) in lines.iter().zip(full).filter(|(_, &f)| f) {
-        let ends = ends_sentence(&text[line.content.clone()]);
-        balance[line.page] += if ends { -1 } else { 1 };
+        balance[line.page] += wrap_vote(text, line);
     }
     balance.into_iter().map(|b| b >= 0).collect()
+}
+
+/// A full line's vote on whether its lines wrap: one for a line that stops
+/// mid-sentence, minus one for one that ends a sentence. Lines whose votes
+/// sum below zero already have a block each.
+fn wrap_vote(text: &str, line: &Line) -> isize {
+    if ends_sentence(&text[line.content.clone()]) {
+        -1
+    } else {
+        1
+    }
 }
 
 /// Whether the extractor ends a line that broke between two words with the
@@ -485,9 +495,9 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 /// the run's last that is at least [`PROSE_FULL`] as wide as the run's
 /// widest, when the widest is a wrapping width (at most [`MAX_MEASURE`])
 /// and most such lines do not end a sentence (otherwise the text has one
-/// paragraph per line already). English in a Chinese document (an abstract) has a measure of its
-/// own, counted in narrower characters than the Chinese around it, so the
-/// measure of the page says nothing about it; and a sentence that ends at
+/// paragraph per line already). English in a Chinese document (an
+/// abstract) has a measure of its own, counted in narrower characters than
+/// the Chinese around it, so the measure of the page says nothing about it; and a sentence that ends at
 /// its margin (`… 18.6 mm.` / `Heave on the …`) goes on with the paragraph,
 /// whose lines are all that wide but the last.
 fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
@@ -504,13 +514,12 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
             continue;
         }
         let full = |&i: &usize| widths[i] as f32 >= PROSE_FULL * widest as f32;
-        // As on a page of Chinese (see `pages_that_wrap`): where the full
-        // lines mostly end sentences, the text has a block per line.
-        let ends = (run.start..run.end - 1)
+        // As on a page of Chinese (see `pages_that_wrap`).
+        let votes: isize = (run.start..run.end - 1)
             .filter(full)
-            .map(|i| ends_sentence(&text[lines[i].content.clone()]))
-            .fold(0isize, |balance, ends| balance + if ends { 1 } else { -1 });
-        if ends <= 0 {
+            .map(|i| wrap_vote(text, lines[i]))
+            .sum();
+        if votes >= 0 {
             for i in (run.start..run.end - 1).filter(full) {
                 prose[i] = true;
             }
