@@ -23,7 +23,7 @@
 //!    short of the measure, so a full line after a sentence that happened to
 //!    end at the margin goes on with the paragraph (rule 6 decides).
 //!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
-//!    `二 、`), since the spacing pass has yet to close them up.
+//!    `二 、`, `1 ）`), since the spacing pass has yet to close them up.
 //! 5. A blank line, on a page where blank lines are rare: a block ends.
 //!    (Some extractors put a blank line after every line; there it says
 //!    nothing.)
@@ -561,6 +561,10 @@ fn is_latin_line(line: &str) -> bool {
 
 /// The word a line holds when it holds one, spaced out letter by letter
 /// (`a d d r e s s`) or not, lower-cased, without the marks around it.
+///
+/// A word is letters (and the hyphens and apostrophes inside them): a
+/// figure is none, as the quantities pass may close up its spaces
+/// (`02m 2%2`) and make one token of what was two.
 fn single_word(line: &str) -> Option<String> {
     let letter_spaced = line
         .split(' ')
@@ -574,7 +578,9 @@ fn single_word(line: &str) -> Option<String> {
         .collect::<String>()
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
-    Some(word)
+    word.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        .then_some(word)
 }
 
 /// What the widths and blank lines around a break say about it.
@@ -920,6 +926,11 @@ fn starts_block(line: &str) -> bool {
             match a.next() {
                 // `1、` `1）` `1．`
                 Some('、' | '）' | ')' | '．') => true,
+                // And letter-spaced, `1 ）`, which the spacing pass closes
+                // up.
+                Some(' ' | '\t') if a.as_str().trim_start().starts_with(['、', '）', '．']) => {
+                    true
+                }
                 // `1. 标题` `2.1 标题` `1 引言`, but not a wrapped line
                 // that starts `2024 年度…` (spaced by the typesetter).
                 // The title must start with a letter or ideograph, as the
@@ -1240,6 +1251,8 @@ mod tests {
             "2.1 经营情况",
             "1 引言",
             "1、内容",
+            "1 ）内容",
+            "2 、 内 容",
             "①内容",
             "• 内容",
             "第三章 总则",

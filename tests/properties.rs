@@ -288,6 +288,18 @@ fn idempotent_regressions() {
         // figure `1.11` after the lines pass had judged the line, and a
         // second repair read `1.11` as a section number alone on its line.
         "1.1 １\n中",
+        // A 2,000,000-case run: the lines pass did not read a letter-spaced
+        // `1 ）` as a numbered item, so it took the line for the last piece
+        // of a visual line cut at a font change; that full line ended a
+        // sentence and tipped the page's vote to "does not wrap". Once the
+        // spacing pass had made it `1）`, a second repair saw an item, the
+        // page wrapped, and `——` joined the line before it.
+        "中aＡ中Ａ中a中\t，a\"中３中a中Ａ中a\n中中中中，中中中，中中，中中中中中中中中，中中中\n中！\n⸺\n中\n，中中中±中aaaa，⸺中±中\n⸺\n1 ）中，中中中?中aa中中中±！",
+        // Found by fuzzing: `02m 2%2` was two words and `02m2%2`, once the
+        // quantities pass had closed it up, one, which made five one-word
+        // lines: a column of English words, joined by a second repair. A
+        // figure is no word of such a column.
+        "\u{e}02m 2%2\na\n@\0\u{7f}p\0\0\0a\na\n@@",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
