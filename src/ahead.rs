@@ -1,25 +1,31 @@
-//! Work one item ahead on a second thread.
+//! Work items ahead on other threads, consuming the results in order.
 //!
-//! Segmenting words costs as much as jieba-rs's own cut, and repair costs
-//! about as much again; done one after the other they halve the
-//! throughput of `zhtidy --words`. With the chunks of a stream repaired on
-//! a second core while the first segments and writes the chunk before, the
-//! slower of the two sets the pace instead of their sum. The items are
-//! read and consumed on the calling thread (a locked stdin cannot leave
-//! it), in order; only `work` runs on the other.
+//! Repairing a stream is chunk by chunk, and the chunks are independent
+//! (see [`crate::chunk`]): a filter that repairs one at a time leaves all
+//! cores but one idle. Segmenting words costs as much as jieba-rs's own
+//! cut, and repair about as much again; done one after the other they
+//! halve the throughput of `zhtidy --words`. So the chunks of a stream are
+//! repaired on worker threads while the calling thread segments and
+//! writes the chunks before them, in order. The items are read and
+//! consumed on the calling thread (a locked stdin cannot leave it); only
+//! `work` runs on the workers.
 
+use std::collections::BTreeMap;
 use std::sync::mpsc::sync_channel;
+use std::sync::Mutex;
 
-/// Items handed to the worker before their results are consumed: one in
+/// Items handed to each worker before their results are consumed: one in
 /// its hands and one waiting, so that it never idles.
-const IN_FLIGHT: usize = 2;
+const IN_FLIGHT_PER_WORKER: usize = 2;
 
-/// Runs `work` on each item on a second thread and `consume` on each item
-/// and its result on this one, in the items' order. An item that is an
-/// error stops the run after the items before it are consumed; so does an
-/// error from `consume`.
+/// Runs `work` on each item on `workers` threads (at least one) and
+/// `consume` on each item and its result on this one, in the items' order.
+/// An item that is an error stops the run after the items before it are
+/// consumed; so does an error from `consume`. At most two items per worker
+/// are in flight, so memory stays bounded whatever the input's length.
 pub fn map_ahead<T, R, E>(
     items: impl Iterator<Item = Result<T, E>>,
+    workers: usize,
     work: impl Fn(&T) -> R + Sync,
     mut consume: impl FnMut(T, R) -> Result<(), E>,
 ) -> Result<(), E>
@@ -27,39 +33,58 @@ where
     T: Send,
     R: Send,
 {
+    let workers = workers.max(1);
+    let in_flight = workers * IN_FLIGHT_PER_WORKER;
+    let (to_workers, inbox) = sync_channel::<(usize, T)>(in_flight);
+    let (to_caller, results) = sync_channel::<(usize, T, R)>(in_flight);
+    let inbox = Mutex::new(inbox);
     std::thread::scope(|scope| {
-        let (to_worker, inbox) = sync_channel::<T>(IN_FLIGHT);
-        let (to_caller, results) = sync_channel::<(T, R)>(IN_FLIGHT);
-        let work = &work;
-        scope.spawn(move || {
-            for item in inbox {
+        // Owned by this closure, so that leaving it early (an error) hangs
+        // up on the workers, who then stop, and the scope can join them.
+        let (to_workers, results) = (to_workers, results);
+        let (inbox, work) = (&inbox, &work);
+        for _ in 0..workers {
+            let to_caller = to_caller.clone();
+            scope.spawn(move || loop {
+                // The lock is held only to take an item, not while working.
+                let next = inbox.lock().map(|inbox| inbox.recv());
+                let Ok(Ok((seq, item))) = next else { break };
                 let result = work(&item);
-                if to_caller.send((item, result)).is_err() {
+                if to_caller.send((seq, item, result)).is_err() {
                     break;
                 }
-            }
-        });
+            });
+        }
+        drop(to_caller);
         let mut items = items;
-        let mut pending = 0;
+        let (mut sent, mut next) = (0, 0);
+        // Results that came back before an earlier item's.
+        let mut early = BTreeMap::new();
         let mut failed = None;
         loop {
-            while failed.is_none() && pending < IN_FLIGHT {
+            while failed.is_none() && sent - next < in_flight {
                 match items.next() {
                     Some(Ok(item)) => {
-                        to_worker
-                            .send(item)
-                            .expect("the worker lives until its inbox closes");
-                        pending += 1;
+                        to_workers
+                            .send((sent, item))
+                            .expect("the workers live until their inbox closes");
+                        sent += 1;
                     }
                     Some(Err(e)) => failed = Some(e),
                     None => break,
                 }
             }
-            if pending == 0 {
+            if next == sent {
                 break;
             }
-            let (item, result) = results.recv().expect("the worker does not panic");
-            pending -= 1;
+            let (item, result) = loop {
+                if let Some(done) = early.remove(&next) {
+                    break done;
+                }
+                let (seq, item, result) = results.recv().expect("the workers do not panic");
+                early.insert(seq, (item, result));
+            };
+            next += 1;
             consume(item, result)?;
         }
         failed.map_or(Ok(()), Err)
@@ -75,7 +100,15 @@ mod tests {
         let mut seen = Vec::new();
         let done: Result<(), ()> = map_ahead(
             (0..100).map(Ok),
-            |&n| n * n,
+            3,
+            |&n| {
+                // Some items take longer, so that results come back out of
+                // order from the workers.
+                if n % 5 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                n * n
+            },
             |n, square| {
                 seen.push((n, square));
                 Ok(())
@@ -91,6 +124,7 @@ mod tests {
         let items = (0..10).map(|n| if n == 5 { Err("bad item") } else { Ok(n) });
         let done = map_ahead(
             items,
+            2,
             |&n| n + 1,
             |n, _| {
                 seen.push(n);
@@ -106,6 +140,7 @@ mod tests {
         let mut seen = Vec::new();
         let done = map_ahead(
             (0..1000).map(Ok),
+            2,
             |&n| n,
             |n, _| {
                 seen.push(n);

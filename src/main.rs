@@ -63,9 +63,11 @@ struct Args {
     )]
     out_dir: Option<PathBuf>,
 
-    /// With --out-dir, repair N files at a time (default: one per core).
-    #[arg(short, long, value_name = "N", requires = "out_dir")]
-    jobs: Option<usize>,
+    /// Repair N files at a time with --out-dir (default: one per core),
+    /// otherwise N chunks of each input at a time (default: one per core,
+    /// at most 8). The output is the same whatever N.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 
     /// Instead of the text, list every edit: position in the input
     /// (file:line:column), rule, text before and after.
@@ -187,12 +189,34 @@ impl Args {
             .with(Pass::ScriptDigits, self.fold_script_digits)
     }
 
+    /// The threads that repair files with --out-dir: --jobs, or one per
+    /// core.
+    fn file_threads(&self) -> usize {
+        self.jobs.map_or_else(cores, usize::from)
+    }
+
+    /// The threads that repair the chunks of one input: --jobs, or one per
+    /// core up to [`STREAM_THREADS`].
+    fn stream_threads(&self) -> usize {
+        self.jobs
+            .map_or_else(|| cores().min(STREAM_THREADS), usize::from)
+    }
+
     fn read(&self) -> ReadOptions {
         ReadOptions {
             lossy: self.lossy,
             encoding: self.encoding,
         }
     }
+}
+
+/// Most threads that repair one input unless --jobs says otherwise: each
+/// holds two chunks in flight, a few MB, and a filter's memory should not
+/// grow with the machine's cores.
+const STREAM_THREADS: usize = 8;
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// How --report, --sentences and --words print.
@@ -309,8 +333,8 @@ fn run(args: &Args) -> Result<(), Failure> {
         let mut before = Before::default();
         let chunks = ChunkReader::with_options(reader, args.read())
             .map(|chunk| chunk.map_err(|e| Failure(format!("{name}: {}", e.advice()))));
-        // The next chunk is repaired on a second core while this one is
-        // segmented and written; so is the map back to the input, where
+        // The next chunks are repaired on the other cores while this one is
+        // segmented and written; so are the maps back to the input, where
         // the output gives offsets.
         let offsets = mode.gives_offsets();
         let repair = |chunk: &Chunk| {
@@ -320,7 +344,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             }
             repaired
         };
-        map_ahead(chunks, repair, |chunk, repaired| {
+        map_ahead(chunks, args.stream_threads(), repair, |chunk, repaired| {
             let out = &mut sink;
             let written = match &mode {
                 Mode::Text => out.write_all(repaired.text().as_bytes()),
@@ -380,11 +404,7 @@ fn run_batch(args: &Args, tidy: &Tidy, dir: &Path) -> Result<(), Failure> {
         bar.set_style(style);
     }
     let (mut read, mut repaired) = (0, 0);
-    let threads = args
-        .jobs
-        .or_else(|| std::thread::available_parallelism().ok().map(Into::into))
-        .unwrap_or(1);
-    batch::run(tidy, args.read(), &jobs, threads, |outcome| {
+    batch::run(tidy, args.read(), &jobs, args.file_threads(), |outcome| {
         match outcome.result {
             Ok((bytes, _)) => {
                 read += bytes;

@@ -526,3 +526,24 @@ fn quantity_offsets_across_chunks() {
     assert_eq!(&input[start as usize..end as usize], "1 2.7%");
     assert_eq!(line["value"], "12.7");
 }
+
+/// The chunks of one input repaired on several threads come out in order,
+/// as one thread and the library write them.
+#[test]
+fn jobs_do_not_change_the_output() {
+    let input: String = (0..5 * zhtidy::chunk::PAGES)
+        .map(|page| format!("第 {page} 页 的 正 文 ，同比增长1 2.7%\n和 下 一 行\n\x0c"))
+        .collect();
+    let expected = zhtidy::Tidy::new().repair_text(&input);
+    for jobs in ["1", "3"] {
+        let out = zhtidy(&["-j", jobs], input.as_bytes());
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8(out.stdout).unwrap() == expected,
+            "-j {jobs}"
+        );
+    }
+    let refused = zhtidy(&["-j", "0"], b"");
+    assert!(!refused.status.success());
+    assert!(refused.stdout.is_empty());
+}
