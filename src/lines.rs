@@ -40,7 +40,10 @@
 //!    already has a block per line, and its long paragraphs are only as wide as each
 //!    other by chance. Short lines that together fill the measure, cut
 //!    where the font changed for a figure or a Latin word, are pieces of one
-//!    full line (see [`visual_line_pieces`]).
+//!    full line (see [`visual_line_pieces`]). A block of three lines or
+//!    more that has no punctuation at all is no prose, whatever the
+//!    widths: the wraps only they made are undone (the labels of a
+//!    timeline, one per line: see [`unwrap_unpunctuated`]).
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
@@ -169,41 +172,51 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let english = full_english_lines(text, &lines, &latin, &widths);
     let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
+    let mut joins: Vec<(Join, bool)> = (0..lines.len().saturating_sub(1))
+        .map(|i| {
+            let (prev, next) = (lines[i], lines[i + 1]);
+            let gap = prev.content.end..next.content.start;
+            let blank_between = text[gap].matches('\n').count() > 1;
+            let page_break = prev.page != next.page;
+            decide(
+                text,
+                &words,
+                &lines,
+                i,
+                Evidence {
+                    full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
+                    runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
+                        || english[i],
+                    blank_break: blank_between && blank_rare[prev.page] && !page_break,
+                    unmarked: marked && !ends_in_space(prev),
+                    title_wrap: i < title_wraps,
+                    column: match (columns[i], columns[i + 1]) {
+                        (true, true) => Column::Inside,
+                        (false, true) => Column::Opens,
+                        _ => Column::Outside,
+                    },
+                },
+            )
+        })
+        .collect();
+    unwrap_unpunctuated(text, &lines, &mut joins);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
-    for i in 0..lines.len() {
-        let (prev, gap_end) = (
-            lines[i],
-            lines.get(i + 1).map_or(text.len(), |n| n.content.start),
-        );
-        let gap = prev.content.end..gap_end;
+    for (i, prev) in lines.iter().enumerate() {
         let Some(next) = lines.get(i + 1) else {
-            push_gap(text, gap, "\n", Rule::EdgeSpace, out);
+            push_gap(
+                text,
+                prev.content.end..text.len(),
+                "\n",
+                Rule::EdgeSpace,
+                out,
+            );
             break;
         };
-        let blank_between = text[gap.clone()].matches('\n').count() > 1;
-        let page_break = prev.page != next.page;
-        let join = decide(
-            text,
-            &words,
-            &lines,
-            i,
-            Evidence {
-                full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
-                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
-                    || english[i],
-                blank_break: blank_between && blank_rare[prev.page] && !page_break,
-                unmarked: marked && !ends_in_space(prev),
-                title_wrap: i < title_wraps,
-                column: match (columns[i], columns[i + 1]) {
-                    (true, true) => Column::Inside,
-                    (false, true) => Column::Opens,
-                    _ => Column::Outside,
-                },
-            },
-        );
-        match join {
+        let gap = prev.content.end..next.content.start;
+        match joins[i].0 {
             Join::Break => {
-                let rule = if blank_between || page_break {
+                let rule = if text[gap.clone()].matches('\n').count() > 1 || prev.page != next.page
+                {
                     Rule::BlockBreak
                 } else {
                     Rule::EdgeSpace
@@ -216,6 +229,35 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         }
     }
 }
+
+/// Undoes the wraps that only the widths made (rule 6) in a block of at
+/// least [`UNPUNCTUATED_LINES`] lines without any punctuation: prose that
+/// long has a comma or a stop somewhere, but the labels of a timeline or a
+/// chart, one per line and as wide as each other, need none. (A block of
+/// two such lines is most often a wrapped heading.)
+fn unwrap_unpunctuated(text: &str, lines: &[&Line], joins: &mut [(Join, bool)]) {
+    let mut i = 0;
+    while i < lines.len() {
+        // Lines i..=j make one block.
+        let j = i + joins[i..]
+            .iter()
+            .take_while(|(join, _)| *join != Join::Break)
+            .count();
+        let block = &text[lines[i].content.start..lines[j].content.end];
+        let punctuated = block
+            .contains(|c: char| is_cjk_punct(c) || matches!(c, ',' | ';' | ':' | '!' | '?'))
+            || ends_sentence(&text[lines[j].content.clone()]);
+        if !punctuated && j + 1 - i >= UNPUNCTUATED_LINES {
+            for join in joins[i..j].iter_mut().filter(|(_, by_measure)| *by_measure) {
+                join.0 = Join::Break;
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// Fewest lines of a block that must show punctuation to be prose.
+const UNPUNCTUATED_LINES: usize = 3;
 
 fn push_gap(text: &str, gap: Range<usize>, sep: &'static str, rule: Rule, out: &mut Vec<Edit>) {
     if text[gap.clone()] != *sep {
@@ -619,7 +661,15 @@ fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
     prev as f32 >= FLUSH * measure as f32 && next >= measure
 }
 
-fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
+/// How the break after line `i` is judged, and whether only the widths
+/// said so (rule 6: see [`unwrap_unpunctuated`]).
+fn decide(
+    text: &str,
+    words: &Words,
+    lines: &[&Line],
+    i: usize,
+    evidence: Evidence,
+) -> (Join, bool) {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -651,13 +701,13 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         && !next.starts_with("../")
     {
         // (A relative path, `./target/…`, starts a line of its own.)
-        return join_chars(words, prev, next, evidence.unmarked);
+        return (join_chars(words, prev, next, evidence.unmarked), false);
     }
     if is_lone_bullet(prev) {
-        return Join::Bullet;
+        return (Join::Bullet, false);
     }
     if evidence.title_wrap {
-        return join_chars(words, prev, next, evidence.unmarked);
+        return (join_chars(words, prev, next, evidence.unmarked), false);
     }
     if is_lone_section_number(prev) && next.starts_with(is_han) && !starts_block(next) {
         // The title after it, which the wide gap of the heading's layout
@@ -665,7 +715,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         // a space, or, before a letter-spaced title, with the wide gap that
         // the spacing pass reads as a word gap and makes one space.
         let letter_spaced = next.split(' ').filter(|p| p.chars().count() == 1).count() >= 4;
-        return Join::Wrap(if letter_spaced { "   " } else { " " });
+        return (Join::Wrap(if letter_spaced { "   " } else { " " }), false);
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if starts_block(next)
@@ -673,18 +723,18 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         || (first_on_page && next.starts_with("——"))
         || evidence.column == Column::Opens
     {
-        return Join::Break;
+        return (Join::Break, false);
     }
     if evidence.column == Column::Inside {
-        return join_chars(words, prev, next, evidence.unmarked);
+        return (join_chars(words, prev, next, evidence.unmarked), false);
     }
     if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
-        return Join::Break;
+        return (Join::Break, false);
     }
     if evidence.full_wrap {
-        return join_chars(words, prev, next, evidence.unmarked);
+        return (join_chars(words, prev, next, evidence.unmarked), true);
     }
-    Join::Break
+    (Join::Break, false)
 }
 
 /// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
@@ -1224,6 +1274,16 @@ mod tests {
             "远处的山坡上开满了各色的野花\n傍晚的炊烟升起在村庄的上空\n孩子们放学后在田埂上奔跑着\n河边的老牛慢悠悠地走回家去\n",
             "远处的山坡上开满了各色的野花\n傍晚的炊烟升起在村庄的上空\n孩子们放学后在田埂上奔跑着\n河边的老牛慢悠悠地走回家去\n",
             "lines of verse alike in width but without punctuation are not wrapped prose",
+        ),
+        (
+            "科技创新持续发力，战略性新兴产业稳步发展，为经\n\n济社会高质量发展注入新动能，重大成果不断涌现。\n\n全国首个人工智能创新应用先导区在上海启动建设\n\n上海国家新一代人工智能创新发展试验区启动建设\n\n第二届世界人工智能大会在上海召开并发布成果\n\n2.1 推进研发与转化功能型平台建设\n",
+            "科技创新持续发力，战略性新兴产业稳步发展，为经济社会高质量发展注入新动能，重大成果不断涌现。\n全国首个人工智能创新应用先导区在上海启动建设\n上海国家新一代人工智能创新发展试验区启动建设\n第二届世界人工智能大会在上海召开并发布成果\n2.1 推进研发与转化功能型平台建设\n",
+            "three lines as wide as prose but without punctuation are labels, not a paragraph",
+        ),
+        (
+            "科技创新持续发力，战略性新兴产业稳步发展，为经\n\n济社会高质量发展注入新动能，重大成果不断涌现。\n\n全国首个人工智能创新应用先导区在上海正式启动\n\n建设并发布首批场景\n\n2.1 推进研发与转化功能型平台建设\n",
+            "科技创新持续发力，战略性新兴产业稳步发展，为经济社会高质量发展注入新动能，重大成果不断涌现。\n全国首个人工智能创新应用先导区在上海正式启动建设并发布首批场景\n2.1 推进研发与转化功能型平台建设\n",
+            "a heading wrapped over two lines needs no punctuation",
         ),
         (
             "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",
