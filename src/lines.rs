@@ -125,6 +125,23 @@ const MAX_MEASURE: usize = 120;
 /// of similar length by chance, but rarely three close together.
 const MEASURE_PEERS: usize = 2;
 
+/// A judged break: how it joins its lines, and whether only the widths
+/// said so (rule 6), which [`unwrap_unpunctuated`] may take back.
+#[derive(Clone, Copy, Debug)]
+struct Decision {
+    join: Join,
+    by_widths: bool,
+}
+
+impl From<Join> for Decision {
+    fn from(join: Join) -> Self {
+        Decision {
+            join,
+            by_widths: false,
+        }
+    }
+}
+
 /// What separates two lines in the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Join {
@@ -172,11 +189,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let english = full_english_lines(text, &lines, &latin, &widths);
     let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
-    let mut joins: Vec<(Join, bool)> = (0..lines.len().saturating_sub(1))
+    let mut decisions: Vec<Decision> = (0..lines.len().saturating_sub(1))
         .map(|i| {
             let (prev, next) = (lines[i], lines[i + 1]);
-            let gap = prev.content.end..next.content.start;
-            let blank_between = text[gap].matches('\n').count() > 1;
             let page_break = prev.page != next.page;
             decide(
                 text,
@@ -187,7 +202,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                     full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
                     runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
                         || english[i],
-                    blank_break: blank_between && blank_rare[prev.page] && !page_break,
+                    blank_break: blank_between(text, prev, next)
+                        && blank_rare[prev.page]
+                        && !page_break,
                     unmarked: marked && !ends_in_space(prev),
                     title_wrap: i < title_wraps,
                     column: match (columns[i], columns[i + 1]) {
@@ -199,7 +216,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             )
         })
         .collect();
-    unwrap_unpunctuated(text, &lines, &mut joins);
+    unwrap_unpunctuated(text, &lines, &mut decisions);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
     for (i, prev) in lines.iter().enumerate() {
         let Some(next) = lines.get(i + 1) else {
@@ -213,10 +230,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             break;
         };
         let gap = prev.content.end..next.content.start;
-        match joins[i].0 {
+        match decisions[i].join {
             Join::Break => {
-                let rule = if text[gap.clone()].matches('\n').count() > 1 || prev.page != next.page
-                {
+                let rule = if blank_between(text, prev, next) || prev.page != next.page {
                     Rule::BlockBreak
                 } else {
                     Rule::EdgeSpace
@@ -235,21 +251,21 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 /// long has a comma or a stop somewhere, but the labels of a timeline or a
 /// chart, one per line and as wide as each other, need none. (A block of
 /// two such lines is most often a wrapped heading.)
-fn unwrap_unpunctuated(text: &str, lines: &[&Line], joins: &mut [(Join, bool)]) {
+fn unwrap_unpunctuated(text: &str, lines: &[&Line], decisions: &mut [Decision]) {
     let mut i = 0;
     while i < lines.len() {
         // Lines i..=j make one block.
-        let j = i + joins[i..]
+        let j = i + decisions[i..]
             .iter()
-            .take_while(|(join, _)| *join != Join::Break)
+            .take_while(|d| d.join != Join::Break)
             .count();
         let block = &text[lines[i].content.start..lines[j].content.end];
         let punctuated = block
             .contains(|c: char| is_cjk_punct(c) || matches!(c, ',' | ';' | ':' | '!' | '?'))
             || ends_sentence(&text[lines[j].content.clone()]);
         if !punctuated && j + 1 - i >= UNPUNCTUATED_LINES {
-            for join in joins[i..j].iter_mut().filter(|(_, by_measure)| *by_measure) {
-                join.0 = Join::Break;
+            for d in decisions[i..j].iter_mut().filter(|d| d.by_widths) {
+                d.join = Join::Break;
             }
         }
         i = j + 1;
@@ -258,6 +274,14 @@ fn unwrap_unpunctuated(text: &str, lines: &[&Line], joins: &mut [(Join, bool)]) 
 
 /// Fewest lines of a block that must show punctuation to be prose.
 const UNPUNCTUATED_LINES: usize = 3;
+
+/// Whether a blank line stands between two lines.
+fn blank_between(text: &str, prev: &Line, next: &Line) -> bool {
+    text[prev.content.end..next.content.start]
+        .matches('\n')
+        .count()
+        > 1
+}
 
 fn push_gap(text: &str, gap: Range<usize>, sep: &'static str, rule: Rule, out: &mut Vec<Edit>) {
     if text[gap.clone()] != *sep {
@@ -661,15 +685,8 @@ fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
     prev as f32 >= FLUSH * measure as f32 && next >= measure
 }
 
-/// How the break after line `i` is judged, and whether only the widths
-/// said so (rule 6: see [`unwrap_unpunctuated`]).
-fn decide(
-    text: &str,
-    words: &Words,
-    lines: &[&Line],
-    i: usize,
-    evidence: Evidence,
-) -> (Join, bool) {
+/// How the break after line `i` is judged.
+fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Decision {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -701,13 +718,13 @@ fn decide(
         && !next.starts_with("../")
     {
         // (A relative path, `./target/…`, starts a line of its own.)
-        return (join_chars(words, prev, next, evidence.unmarked), false);
+        return join_chars(words, prev, next, evidence.unmarked).into();
     }
     if is_lone_bullet(prev) {
-        return (Join::Bullet, false);
+        return Join::Bullet.into();
     }
     if evidence.title_wrap {
-        return (join_chars(words, prev, next, evidence.unmarked), false);
+        return join_chars(words, prev, next, evidence.unmarked).into();
     }
     if is_lone_section_number(prev) && next.starts_with(is_han) && !starts_block(next) {
         // The title after it, which the wide gap of the heading's layout
@@ -715,7 +732,7 @@ fn decide(
         // a space, or, before a letter-spaced title, with the wide gap that
         // the spacing pass reads as a word gap and makes one space.
         let letter_spaced = next.split(' ').filter(|p| p.chars().count() == 1).count() >= 4;
-        return (Join::Wrap(if letter_spaced { "   " } else { " " }), false);
+        return Join::Wrap(if letter_spaced { "   " } else { " " }).into();
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if starts_block(next)
@@ -723,18 +740,21 @@ fn decide(
         || (first_on_page && next.starts_with("——"))
         || evidence.column == Column::Opens
     {
-        return (Join::Break, false);
+        return Join::Break.into();
     }
     if evidence.column == Column::Inside {
-        return (join_chars(words, prev, next, evidence.unmarked), false);
+        return join_chars(words, prev, next, evidence.unmarked).into();
     }
     if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
-        return (Join::Break, false);
+        return Join::Break.into();
     }
     if evidence.full_wrap {
-        return (join_chars(words, prev, next, evidence.unmarked), true);
+        return Decision {
+            join: join_chars(words, prev, next, evidence.unmarked),
+            by_widths: true,
+        };
     }
-    (Join::Break, false)
+    Join::Break.into()
 }
 
 /// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
