@@ -1021,8 +1021,9 @@ fn starts_block(line: &str) -> bool {
                     };
                     // A first word that the spacing pass reads as one
                     // letter of a spaced-out run (`1 fi a…`, the letters
-                    // of a ligature) is no title either.
-                    let word = title.split(' ').next().unwrap_or(title);
+                    // of a ligature), a space or a tab after it, is no
+                    // title either.
+                    let word = title.split([' ', '\t']).next().unwrap_or(title);
                     let spaced = word.len() < title.len() && is_spaced_like(word);
                     let short = number.len() <= 2 && width(title) < 40 && !ends_sentence(title);
                     titled

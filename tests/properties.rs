@@ -300,6 +300,11 @@ fn idempotent_regressions() {
         // lines: a column of English words, joined by a second repair. A
         // figure is no word of such a column.
         "\u{e}02m 2%2\na\n@\0\u{7f}p\0\0\0a\na\n@@",
+        // A 1,000,000-case run: `1 ﬁ\t中` read as a numbered heading titled
+        // `fi` (a tab ended the word where the rule looked for a space),
+        // where the spacing pass reads `fi` as the letters of a ligature in
+        // a spaced-out run and glues it to the number.
+        "中中中Ａ，中中a，中中a中，\n⸺中中中中中中，中中中中中中中中中中中中中中中中\n1 ﬁ\t中\n中中中中中中中Ａ中，中中中中a\n中中中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
