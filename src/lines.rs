@@ -40,10 +40,7 @@
 //!    already has a block per line, and its long paragraphs are only as wide as each
 //!    other by chance. Short lines that together fill the measure, cut
 //!    where the font changed for a figure or a Latin word, are pieces of one
-//!    full line (see [`visual_line_pieces`]). A block of three lines or
-//!    more that has no punctuation at all is no prose, whatever the
-//!    widths: the wraps only they made are undone (the labels of a
-//!    timeline, one per line: see [`unwrap_unpunctuated`]).
+//!    full line (see [`visual_line_pieces`]).
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
@@ -125,23 +122,6 @@ const MAX_MEASURE: usize = 120;
 /// of similar length by chance, but rarely three close together.
 const MEASURE_PEERS: usize = 2;
 
-/// A judged break: how it joins its lines, and whether only the widths
-/// said so (rule 6), which [`unwrap_unpunctuated`] may take back.
-#[derive(Clone, Copy, Debug)]
-struct Decision {
-    join: Join,
-    by_widths: bool,
-}
-
-impl From<Join> for Decision {
-    fn from(join: Join) -> Self {
-        Decision {
-            join,
-            by_widths: false,
-        }
-    }
-}
-
 /// What separates two lines in the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Join {
@@ -189,50 +169,41 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let english = full_english_lines(text, &lines, &latin, &widths);
     let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
-    let mut decisions: Vec<Decision> = (0..lines.len().saturating_sub(1))
-        .map(|i| {
-            let (prev, next) = (lines[i], lines[i + 1]);
-            let page_break = prev.page != next.page;
-            decide(
-                text,
-                &words,
-                &lines,
-                i,
-                Evidence {
-                    full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
-                    runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
-                        || english[i],
-                    blank_break: blank_between(text, prev, next)
-                        && blank_rare[prev.page]
-                        && !page_break,
-                    unmarked: marked && !ends_in_space(prev),
-                    title_wrap: i < title_wraps,
-                    column: match (columns[i], columns[i + 1]) {
-                        (true, true) => Column::Inside,
-                        (false, true) => Column::Opens,
-                        _ => Column::Outside,
-                    },
-                },
-            )
-        })
-        .collect();
-    unwrap_unpunctuated(text, &lines, &mut decisions);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
-    for (i, prev) in lines.iter().enumerate() {
+    for i in 0..lines.len() {
+        let (prev, gap_end) = (
+            lines[i],
+            lines.get(i + 1).map_or(text.len(), |n| n.content.start),
+        );
+        let gap = prev.content.end..gap_end;
         let Some(next) = lines.get(i + 1) else {
-            push_gap(
-                text,
-                prev.content.end..text.len(),
-                "\n",
-                Rule::EdgeSpace,
-                out,
-            );
+            push_gap(text, gap, "\n", Rule::EdgeSpace, out);
             break;
         };
-        let gap = prev.content.end..next.content.start;
-        match decisions[i].join {
+        let blank_between = text[gap.clone()].matches('\n').count() > 1;
+        let page_break = prev.page != next.page;
+        let join = decide(
+            text,
+            &words,
+            &lines,
+            i,
+            Evidence {
+                full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
+                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
+                    || english[i],
+                blank_break: blank_between && blank_rare[prev.page] && !page_break,
+                unmarked: marked && !ends_in_space(prev),
+                title_wrap: i < title_wraps,
+                column: match (columns[i], columns[i + 1]) {
+                    (true, true) => Column::Inside,
+                    (false, true) => Column::Opens,
+                    _ => Column::Outside,
+                },
+            },
+        );
+        match join {
             Join::Break => {
-                let rule = if blank_between(text, prev, next) || prev.page != next.page {
+                let rule = if blank_between || page_break {
                     Rule::BlockBreak
                 } else {
                     Rule::EdgeSpace
@@ -244,43 +215,6 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             Join::Dehyphen => push_gap(text, gap.start - 1..gap.end, "", Rule::Dehyphen, out),
         }
     }
-}
-
-/// Undoes the wraps that only the widths made (rule 6) in a block of at
-/// least [`UNPUNCTUATED_LINES`] lines without any punctuation: prose that
-/// long has a comma or a stop somewhere, but the labels of a timeline or a
-/// chart, one per line and as wide as each other, need none. (A block of
-/// two such lines is most often a wrapped heading.)
-fn unwrap_unpunctuated(text: &str, lines: &[&Line], decisions: &mut [Decision]) {
-    let mut i = 0;
-    while i < lines.len() {
-        // Lines i..=j make one block.
-        let j = i + decisions[i..]
-            .iter()
-            .take_while(|d| d.join != Join::Break)
-            .count();
-        let block = &text[lines[i].content.start..lines[j].content.end];
-        let punctuated = block
-            .contains(|c: char| is_cjk_punct(c) || matches!(c, ',' | ';' | ':' | '!' | '?'))
-            || ends_sentence(&text[lines[j].content.clone()]);
-        if !punctuated && j + 1 - i >= UNPUNCTUATED_LINES {
-            for d in decisions[i..j].iter_mut().filter(|d| d.by_widths) {
-                d.join = Join::Break;
-            }
-        }
-        i = j + 1;
-    }
-}
-
-/// Fewest lines of a block that must show punctuation to be prose.
-const UNPUNCTUATED_LINES: usize = 3;
-
-/// Whether a blank line stands between two lines.
-fn blank_between(text: &str, prev: &Line, next: &Line) -> bool {
-    text[prev.content.end..next.content.start]
-        .matches('\n')
-        .count()
-        > 1
 }
 
 fn push_gap(text: &str, gap: Range<usize>, sep: &'static str, rule: Rule, out: &mut Vec<Edit>) {
@@ -685,8 +619,7 @@ fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
     prev as f32 >= FLUSH * measure as f32 && next >= measure
 }
 
-/// How the break after line `i` is judged.
-fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Decision {
+fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
@@ -718,13 +651,13 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         && !next.starts_with("../")
     {
         // (A relative path, `./target/…`, starts a line of its own.)
-        return join_chars(words, prev, next, evidence.unmarked).into();
+        return join_chars(words, prev, next, evidence.unmarked);
     }
     if is_lone_bullet(prev) {
-        return Join::Bullet.into();
+        return Join::Bullet;
     }
     if evidence.title_wrap {
-        return join_chars(words, prev, next, evidence.unmarked).into();
+        return join_chars(words, prev, next, evidence.unmarked);
     }
     if is_lone_section_number(prev) && next.starts_with(is_han) && !starts_block(next) {
         // The title after it, which the wide gap of the heading's layout
@@ -732,7 +665,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         // a space, or, before a letter-spaced title, with the wide gap that
         // the spacing pass reads as a word gap and makes one space.
         let letter_spaced = next.split(' ').filter(|p| p.chars().count() == 1).count() >= 4;
-        return Join::Wrap(if letter_spaced { "   " } else { " " }).into();
+        return Join::Wrap(if letter_spaced { "   " } else { " " });
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if starts_block(next)
@@ -740,21 +673,18 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         || (first_on_page && next.starts_with("——"))
         || evidence.column == Column::Opens
     {
-        return Join::Break.into();
+        return Join::Break;
     }
     if evidence.column == Column::Inside {
-        return join_chars(words, prev, next, evidence.unmarked).into();
+        return join_chars(words, prev, next, evidence.unmarked);
     }
     if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
-        return Join::Break.into();
+        return Join::Break;
     }
     if evidence.full_wrap {
-        return Decision {
-            join: join_chars(words, prev, next, evidence.unmarked),
-            by_widths: true,
-        };
+        return join_chars(words, prev, next, evidence.unmarked);
     }
-    Join::Break.into()
+    Join::Break
 }
 
 /// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
@@ -1295,16 +1225,6 @@ mod tests {
             "远处的山坡上开满了各色的野花\n傍晚的炊烟升起在村庄的上空\n孩子们放学后在田埂上奔跑着\n河边的老牛慢悠悠地走回家去\n",
             "远处的山坡上开满了各色的野花\n傍晚的炊烟升起在村庄的上空\n孩子们放学后在田埂上奔跑着\n河边的老牛慢悠悠地走回家去\n",
             "lines of verse alike in width but without punctuation are not wrapped prose",
-        ),
-        (
-            "科技创新持续发力，战略性新兴产业稳步发展，为经\n\n济社会高质量发展注入新动能，重大成果不断涌现。\n\n全国首个人工智能创新应用先导区在上海启动建设\n\n上海国家新一代人工智能创新发展试验区启动建设\n\n第二届世界人工智能大会在上海召开并发布成果\n\n2.1 推进研发与转化功能型平台建设\n",
-            "科技创新持续发力，战略性新兴产业稳步发展，为经济社会高质量发展注入新动能，重大成果不断涌现。\n全国首个人工智能创新应用先导区在上海启动建设\n上海国家新一代人工智能创新发展试验区启动建设\n第二届世界人工智能大会在上海召开并发布成果\n2.1 推进研发与转化功能型平台建设\n",
-            "three lines as wide as prose but without punctuation are labels, not a paragraph",
-        ),
-        (
-            "科技创新持续发力，战略性新兴产业稳步发展，为经\n\n济社会高质量发展注入新动能，重大成果不断涌现。\n\n全国首个人工智能创新应用先导区在上海正式启动\n\n建设并发布首批场景\n\n2.1 推进研发与转化功能型平台建设\n",
-            "科技创新持续发力，战略性新兴产业稳步发展，为经济社会高质量发展注入新动能，重大成果不断涌现。\n全国首个人工智能创新应用先导区在上海正式启动建设并发布首批场景\n2.1 推进研发与转化功能型平台建设\n",
-            "a heading wrapped over two lines needs no punctuation",
         ),
         (
             "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",

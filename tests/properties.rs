@@ -305,6 +305,12 @@ fn idempotent_regressions() {
         // where the spacing pass reads `fi` as the letters of a ligature in
         // a spaced-out run and glues it to the number.
         "中中中Ａ，中中a，中中a中，\n⸺中中中中中中，中中中中中中中中中中中中中中中中\n1 ﬁ\t中\n中中中中中中中Ａ中，中中中中a\n中中中",
+        // Found by fuzzing a rule, since withdrawn, that undid the joins
+        // the widths alone had made in a block of three lines without
+        // punctuation: the lines pass joins over several rounds, so how
+        // many lines a block had depended on the order of the joins, and
+        // a second repair, which saw them already made, judged otherwise.
+        "̼ 1 μ  μ` 1 00\t\t;\u{0}\u{0}$\t\t;3A + \u{b}\u{e}\u{0}\u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t\u{1}\u{7f}.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0}\u{b} 2A\t0\tμ \u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0} \u{b}{\u{b} 3A\t+ \u{b}\u{e}\u{0}\u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个\u{0}\u{0}$0 \u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0} \u{b}{\u{b} 3A\t\n51\t3A + \u{b}\u{e}\u{0}\u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t\u{1}\u{7f}.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0}\u{b} 2A\t0\tμ \u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0} ",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
