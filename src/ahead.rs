@@ -11,6 +11,7 @@
 //! `work` runs on the workers.
 
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::mpsc::sync_channel;
 use std::sync::Mutex;
 
@@ -22,7 +23,9 @@ const IN_FLIGHT_PER_WORKER: usize = 2;
 /// `consume` on each item and its result on this one, in the items' order.
 /// An item that is an error stops the run after the items before it are
 /// consumed; so does an error from `consume`. At most two items per worker
-/// are in flight, so memory stays bounded whatever the input's length.
+/// are in flight, so memory stays bounded whatever the input's length. A
+/// panic in `work` is raised again on this thread when its item's turn
+/// comes: the other workers would otherwise wait for items forever.
 pub fn map_ahead<T, R, E>(
     items: impl Iterator<Item = Result<T, E>>,
     workers: usize,
@@ -36,7 +39,7 @@ where
     let workers = workers.max(1);
     let in_flight = workers * IN_FLIGHT_PER_WORKER;
     let (to_workers, inbox) = sync_channel::<(usize, T)>(in_flight);
-    let (to_caller, results) = sync_channel::<(usize, T, R)>(in_flight);
+    let (to_caller, results) = sync_channel::<(usize, T, std::thread::Result<R>)>(in_flight);
     let inbox = Mutex::new(inbox);
     std::thread::scope(|scope| {
         // Owned by this closure, so that leaving it early (an error) hangs
@@ -49,7 +52,7 @@ where
                 // The lock is held only to take an item, not while working.
                 let next = inbox.lock().map(|inbox| inbox.recv());
                 let Ok(Ok((seq, item))) = next else { break };
-                let result = work(&item);
+                let result = catch_unwind(AssertUnwindSafe(|| work(&item)));
                 if to_caller.send((seq, item, result)).is_err() {
                     break;
                 }
@@ -81,11 +84,13 @@ where
                 if let Some(done) = early.remove(&next) {
                     break done;
                 }
-                let (seq, item, result) = results.recv().expect("the workers do not panic");
+                let (seq, item, result) = results
+                    .recv()
+                    .expect("the workers answer every item they take");
                 early.insert(seq, (item, result));
             };
             next += 1;
-            consume(item, result)?;
+            consume(item, result.unwrap_or_else(|panic| resume_unwind(panic)))?;
         }
         failed.map_or(Ok(()), Err)
     })
@@ -116,6 +121,22 @@ mod tests {
         );
         assert_eq!(done, Ok(()));
         assert_eq!(seen, (0..100).map(|n| (n, n * n)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_reaches_the_caller() {
+        let run = std::panic::catch_unwind(|| {
+            map_ahead(
+                (0..100).map(Ok::<_, ()>),
+                2,
+                |&n| {
+                    assert_ne!(n, 7, "item 7 fails");
+                    n
+                },
+                |_, _| Ok(()),
+            )
+        });
+        assert!(run.is_err(), "the panic did not reach the caller");
     }
 
     #[test]
