@@ -382,8 +382,12 @@ pub fn continues_across_lines(prev: &str, next: &str) -> bool {
         if !glued {
             return false;
         }
-        let unit = units::chinese_len(next, false)
-            .max(units::magnitude(next).map_or(0, |(len, _)| len))
+        // A radical for an ideograph (`⼈次`) is the unit it stands for: the
+        // radicals pass, which runs last, makes it one (`人次`), and a
+        // second repair must find the same unit.
+        let next: String = next.chars().take(8).map(crate::radicals::unified).collect();
+        let unit = units::chinese_len(&next, false)
+            .max(units::magnitude(&next).map_or(0, |(len, _)| len))
             .max(
                 units::SYMBOLS
                     .iter()
