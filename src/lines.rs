@@ -37,10 +37,10 @@
 //!    narrower than the measure by the widths counted for its narrow
 //!    glyphs, and none of the full lines around needs to be as short as it
 //!    is. Unless the page's full lines mostly end sentences: then the text
-//!    already has a block per line, and its long paragraphs are only as wide as each
-//!    other by chance. Short lines that together fill the measure, cut
-//!    where the font changed for a figure or a Latin word, are pieces of one
-//!    full line (see [`visual_line_pieces`]).
+//!    already has a block per line, and its long paragraphs are only as
+//!    wide as each other by chance. Short lines that together fill the
+//!    measure, cut where the font changed for a figure or a Latin word, are
+//!    pieces of one full line (see [`visual_line_pieces`]).
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
@@ -497,8 +497,8 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 /// and most such lines do not end a sentence (otherwise the text has one
 /// paragraph per line already). English in a Chinese document (an
 /// abstract) has a measure of its own, counted in narrower characters than
-/// the Chinese around it, so the measure of the page says nothing about it; and a sentence that ends at
-/// its margin (`… 18.6 mm.` / `Heave on the …`) goes on with the paragraph,
+/// the Chinese around it, so the measure of the page says nothing about
+/// it; and a sentence that ends at its margin (`… 18.6 mm.` / `Heave on the …`) goes on with the paragraph,
 /// whose lines are all that wide but the last.
 fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
     let mut prose = vec![false; lines.len()];

@@ -36,6 +36,7 @@ use std::ops::Range;
 
 use super::units;
 use super::{figure_at, is_chinese_context};
+use crate::chars::is_radical;
 use crate::edit::Edit;
 use crate::rule::Rule;
 
@@ -384,10 +385,17 @@ pub fn continues_across_lines(prev: &str, next: &str) -> bool {
         }
         // A radical for an ideograph (`⼈次`) is the unit it stands for: the
         // radicals pass, which runs last, makes it one (`人次`), and a
-        // second repair must find the same unit.
-        let next: String = next.chars().take(8).map(crate::radicals::unified).collect();
-        let unit = units::chinese_len(&next, false)
-            .max(units::magnitude(&next).map_or(0, |(len, _)| len))
+        // second repair must find the same unit. Radicals are rare, so the
+        // line is copied only when it has one.
+        let unified: String;
+        let next = if next.contains(is_radical) {
+            unified = next.chars().map(crate::radicals::unified).collect();
+            unified.as_str()
+        } else {
+            next
+        };
+        let unit = units::chinese_len(next, false)
+            .max(units::magnitude(next).map_or(0, |(len, _)| len))
             .max(
                 units::SYMBOLS
                     .iter()

@@ -293,16 +293,16 @@ pub fn run(opts: Options) -> Result<(), String> {
     if words_on_threads(&input) != whole {
         return Err("repair on several threads gave other words: a fast wrong answer".into());
     }
-    let repair_words_ahead = wall_only(measure(opts.repeat, || words_on_threads(&input)));
+    let repair_words_threads = wall_only(measure(opts.repeat, || words_on_threads(&input)));
     rows.push((
         format!("zhtidy repair + words, chunks repaired on {threads} threads"),
-        repair_words_ahead,
+        repair_words_threads,
     ));
     // CPU time where there is one: on a busy machine wall time also counts
     // the time other processes held the core.
     let cost = |m: Measured| m.best_cpu.unwrap_or(m.best);
     let repair_words_vs_jieba = cost(jieba_cut) / cost(repair_words);
-    let ahead_vs_jieba = jieba_cut.best / repair_words_ahead.best;
+    let threads_vs_jieba = jieba_cut.best / repair_words_threads.best;
 
     let timings: Vec<Timing> = rows
         .into_iter()
@@ -345,7 +345,7 @@ pub fn run(opts: Options) -> Result<(), String> {
     println!(
         "repair + words runs at {:.2} of jieba-rs's throughput on the same damaged text (best CPU time), \
          {:.2} with the chunks repaired on {threads} threads while one segments (best wall time)\n",
-        repair_words_vs_jieba, ahead_vs_jieba
+        repair_words_vs_jieba, threads_vs_jieba
     );
     let by_extractor = by_extractor(&root, target, opts.repeat, &tidy, &jieba)?;
     let mut table = Table::new(
@@ -424,7 +424,7 @@ pub fn run(opts: Options) -> Result<(), String> {
             optimized_build: optimized,
             jieba_load_seconds: jieba_load,
             repair_words_vs_jieba,
-            repair_ahead_words_vs_jieba: ahead_vs_jieba,
+            repair_ahead_words_vs_jieba: threads_vs_jieba,
             startup: startup.ok(),
             timings,
             by_extractor,
