@@ -931,6 +931,13 @@ fn starts_block(line: &str) -> bool {
                 Some(' ' | '\t') if a.as_str().trim_start().starts_with(['、', '）', '．']) => {
                     true
                 }
+                // `3 . 标题` and `3 . 1 标题`: judged as the spacing pass
+                // leaves them (`3. 标题`, `3.1 标题`), or a second repair
+                // would judge them otherwise. It may keep the gap (`3 .轿`).
+                Some(' ' | '\t') if a.as_str().trim_start().starts_with('.') => {
+                    let closed = crate::spacing::closed_up(line);
+                    closed != line && starts_block(&closed)
+                }
                 // `1. 标题` `2.1 标题` `1 引言`, but not a wrapped line
                 // that starts `2024 年度…` (spaced by the typesetter).
                 // The title must start with a letter or ideograph, as the

@@ -107,6 +107,22 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     }
 }
 
+/// `line` as this pass leaves it, run to its fixed point: for passes
+/// before it that judge a line by its first token (a list item's `3 .`
+/// is `3.` once closed up), so that they judge alike before and after.
+pub fn closed_up(line: &str) -> String {
+    let mut line = line.to_owned();
+    let mut edits = Vec::new();
+    loop {
+        edits.clear();
+        self::edits(&line, &mut edits);
+        if edits.is_empty() {
+            return line;
+        }
+        line = crate::edit::apply(&line, &edits).0;
+    }
+}
+
 /// The buffers of [`line_edits`], kept from line to line: a page of spaced
 /// text has a line with spaces every few dozen bytes, and allocating them
 /// anew for each cost more than the judging.

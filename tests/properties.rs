@@ -315,6 +315,10 @@ fn idempotent_regressions() {
         // `⼈` as `人`, so `8` / `⼈次` stayed two lines until the radicals
         // pass had made it `人次`, which a second repair joined to its count.
         "8\r⼈ 次\t",
+        // Found by fuzzing: the lines pass read `3 . 轿水` as no list item,
+        // and `3. 轿水`, as the spacing pass left it, as one; that changed
+        // the page's judgement of the break after its first line.
+        "丝市综合交通发展舒（22）\nW\n•尺寸及迒背查\u{1}\0\0m碌絊。\n3 . 轿水\0\0\0\0\0\0右倾不m。",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
