@@ -503,12 +503,13 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
     let mut prose = vec![false; lines.len()];
     for run in latin_runs(latin).filter(|run| run.len() >= PROSE_LINES) {
-        let function = lines[run.clone()]
-            .iter()
-            .flat_map(|l| text[l.content.clone()].split(' '))
-            .filter(|w| FUNCTION_WORDS.contains(w))
-            .take(PROSE_FUNCTION_WORDS)
-            .count();
+        let mut function = 0;
+        for l in &lines[run.clone()] {
+            function += function_words(&text[l.content.clone()]);
+            if function >= PROSE_FUNCTION_WORDS {
+                break;
+            }
+        }
         let widest = widths[run.clone()].iter().copied().max().unwrap_or(0);
         if function < PROSE_FUNCTION_WORDS || widest > MAX_MEASURE {
             continue;
@@ -526,6 +527,26 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
         }
     }
     prose
+}
+
+/// How many of [`FUNCTION_WORDS`] a Latin line holds, read as the spacing
+/// pass leaves it where a letter stands alone (`o f  t h e` is `of the`),
+/// and split at whatever is no letter, so that a second repair, reading
+/// the closed-up line, counts the same.
+fn function_words(line: &str) -> usize {
+    let lone_letter = line
+        .split(' ')
+        .any(|piece| piece.len() == 1 && piece.as_bytes()[0].is_ascii_alphabetic());
+    let closed;
+    let line = if lone_letter {
+        closed = crate::spacing::closed_up(line);
+        &closed
+    } else {
+        line
+    };
+    line.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| FUNCTION_WORDS.contains(w))
+        .count()
 }
 
 /// Lines that make a run of English prose.
@@ -566,9 +587,11 @@ fn is_latin_line(line: &str) -> bool {
 /// figure is none, as the quantities pass may close up its spaces
 /// (`02m 2%2`) and make one token of what was two.
 fn single_word(line: &str) -> Option<String> {
+    // Gaps of any width (`s t  t h`), as the spacing pass may close them.
     let letter_spaced = line
         .split(' ')
-        .all(|piece| is_spaced_like(piece) && !piece.is_empty());
+        .filter(|piece| !piece.is_empty())
+        .all(is_spaced_like);
     if line.contains(' ') && !letter_spaced {
         return None;
     }

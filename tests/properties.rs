@@ -319,6 +319,13 @@ fn idempotent_regressions() {
         // and `3. 轿水`, as the spacing pass left it, as one; that changed
         // the page's judgement of the break after its first line.
         "丝市综合交通发展舒（22）\nW\n•尺寸及迒背查\u{1}\0\0m碌絊。\n3 . 轿水\0\0\0\0\0\0右倾不m。",
+        // Found by fuzzing: a word spaced out with gaps of two widths (`s t
+        // t h`) was no single word of a column of English words until the
+        // spacing pass had closed it up.
+        "of\ns t  t h\nin\nb",
+        // Found by fuzzing: `o f  i n g l` held no function word of English
+        // prose, and `of ingl`, as the spacing pass left it, did.
+        "o f  i n g l\na\na",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
