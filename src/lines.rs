@@ -682,13 +682,19 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.title_wrap {
         return join_chars(words, prev, next, evidence.unmarked);
     }
-    if is_lone_section_number(prev) && next.starts_with(is_han) && !starts_block(next) {
+    if is_lone_section_number(prev)
+        && (next.starts_with(is_han) || opens_with_year(next))
+        && !starts_block(next)
+    {
         // The title after it, which the wide gap of the heading's layout
         // moved to a line of its own (`1 . 1` / `公 司 简 介`): joined with
         // a space, or, before a letter-spaced title, with the wide gap that
-        // the spacing pass reads as a word gap and makes one space.
+        // the spacing pass reads as a word gap and makes one space. A year
+        // opening the title (`4 . 1` / `2 0 2 4 年…`) keeps its space from
+        // the number in any case.
+        let year = opens_with_year(next);
         let letter_spaced = next.split(' ').filter(|p| p.chars().count() == 1).count() >= 4;
-        return Join::Wrap(if letter_spaced { "   " } else { " " });
+        return Join::Wrap(if letter_spaced && !year { "   " } else { " " });
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if starts_block(next)
@@ -871,6 +877,20 @@ fn is_lone_section_number(line: &str) -> bool {
         parts += 1;
     }
     parts >= 2
+}
+
+/// Whether a line opens with a year, spaced out or not (`2 0 2 4 年`), as
+/// a heading's title may (`4.1` / `2024年经营计划`).
+fn opens_with_year(line: &str) -> bool {
+    let mut digits = 0;
+    for c in line.chars().filter(|&c| c != ' ') {
+        match c {
+            '0'..='9' if digits < 4 => digits += 1,
+            '年' => return digits == 4,
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -1066,6 +1086,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "4 . 1\n\n2 0 2 4 年经营计划\n",
+            "4 . 1 2 0 2 4 年经营计划\n",
+            "a lone section number joins a title that opens with a year, with one space",
+        ),
         (
             "支撑国家重大战略需求，聚焦集成电路、人工智\n能、生物医药等重点领域，加快实施重大产业技术\n攻关和应用示范，布局建设一批研发与转化功能型\n平台体系基本形成。\n",
             "支撑国家重大战略需求，聚焦集成电路、人工智能、生物医药等重点领域，加快实施重大产业技术攻关和应用示范，布局建设一批研发与转化功能型平台体系基本形成。\n",

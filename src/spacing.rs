@@ -299,6 +299,10 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         // The dot of a list number opening the line, spaced off (`1 . 澜芯`,
         // not the decimal point of `1 2 . 7 %`).
         Decision::Remove(Rule::SpacedRun)
+    } else if year_after_section_number(text, tokens, g) {
+        // `4 . 1 2 0 2 4 年经营计划` is `4.1 2024年经营计划`: no figure
+        // runs on into a year.
+        Decision::Keep
     } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
@@ -684,6 +688,35 @@ fn is_ligature_pair(a: char, b: char) -> bool {
     a == 'f' && matches!(b, 'f' | 'i' | 'l')
 }
 
+/// Whether gap `g` parts a section number opening the line (`4 . 1`) from
+/// a year after it (`2 0 2 4 年`), both spaced out alike.
+fn year_after_section_number(text: &str, tokens: &[Token], g: usize) -> bool {
+    let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
+    if g > 4 || !(0..=g).all(|k| tok(k).len() == 1) {
+        return false;
+    }
+    let number: String = (0..=g).map(tok).collect();
+    if !is_section_number(&number) {
+        return false;
+    }
+    // The year's digits, spaced out or not, and `年` after them.
+    let mut year = String::new();
+    for k in g + 1..tokens.len().min(g + 6) {
+        let token = tok(k);
+        let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        year.push_str(&token[..digits]);
+        if year.len() >= 4 || digits < token.len() {
+            let rest = if digits < token.len() {
+                &token[digits..]
+            } else {
+                tokens.get(k + 1).map_or("", |t| &text[t.start..t.end])
+            };
+            return year.len() == 4 && year.starts_with(['1', '2']) && rest.starts_with('年');
+        }
+    }
+    false
+}
+
 /// `1`, `2.1`, `3.4.2`, `1.`: a section number (not `2023`, a year).
 fn is_section_number(token: &str) -> bool {
     token.len() <= 8
@@ -768,6 +801,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "4 . 1 2 0 2 4 年 经 营 计 划",
+            "4.1 2024年经营计划",
+            "a year after a section number, spaced out alike, is no part of it",
+        ),
         (
             "全 市 已 建 成 或 培 育",
             "全市已建成或培育",

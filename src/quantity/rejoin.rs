@@ -406,6 +406,10 @@ pub fn continues_across_lines(prev: &str, next: &str) -> bool {
     }
     let joined = [figure, digits].concat();
     let rest = &next[digits.len()..];
+    // A year written whole (`4.1` / `2024年经营计划`) starts a figure of its own.
+    if digits.len() == 4 && rest.starts_with('年') {
+        return false;
+    }
     let unit = units::unit_len(rest, false).max(units::magnitude(rest).map_or(0, |(len, _)| len));
     let after = rest[unit..].chars().next();
     figure_at(&joined).is_some_and(|f| f.len == joined.len())
@@ -480,6 +484,11 @@ fn torn_sign(left: &str, right: &str) -> bool {
 mod tests {
     /// (input, repaired by the whole pipeline, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "详见表4.1\n2024年经营计划如下：\n",
+            "详见表4.1\n2024年经营计划如下：",
+            "a year on the next line starts a figure of its own",
+        ),
         (
             "集聚区现有规模以上企业2 1 3 家，",
             "集聚区现有规模以上企业213家，",
