@@ -906,11 +906,19 @@ fn ends_sentence(line: &str) -> bool {
     match body.chars().next_back() {
         Some('.') => {
             // Letter-spaced text spaces its period too (`m i n u t e s .`).
-            let word = body[..body.len() - 1]
-                .trim_end_matches(' ')
+            let before = body[..body.len() - 1].trim_end_matches(' ');
+            let word = before
                 .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
                 .next()
                 .unwrap_or("");
+            // A lone letter after a space may end a word spaced out letter
+            // by letter (`L t d.`): judged as the spacing pass leaves it.
+            if word.len() == 1 && before[..before.len() - 1].ends_with(' ') {
+                let closed = crate::spacing::closed_up(line);
+                if closed != line {
+                    return ends_sentence(&closed);
+                }
+            }
             !ABBREVIATIONS.contains(&word) && !word.is_empty()
         }
         Some(c) => is_sentence_end(c),

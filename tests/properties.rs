@@ -326,6 +326,9 @@ fn idempotent_regressions() {
         // Found by fuzzing: `o f  i n g l` held no function word of English
         // prose, and `of ingl`, as the spacing pass left it, did.
         "o f  i n g l\na\na",
+        // Found by fuzzing: a line ending `L t d.` ended a sentence, and
+        // `Ltd.`, as the spacing pass left it, did not.
+        "董会、盋会及董䀁L t d.\n和股20da0\0t部.开主会年度\n业\u{6}\0\0\0\0\0\0密s\u{2}\u{1}\0\0\0\0\0\0时\u{f001}",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
