@@ -387,7 +387,10 @@ const TITLE_MIN_WIDTH: usize = 24;
 /// are short, but together they fill the measure, as the line they were
 /// did. pdftotext cuts at Chinese quotes and title marks in the same way
 /// (`依据《环境空气质` / `量标准》` / `（GB 3095—2012）、`). A run of lines
-/// counts as such pieces when the line before them wraps into the first,
+/// counts as such pieces when the line before them wraps into the first
+/// (or ends a block, and the run has three pieces or more: a paragraph's
+/// first line after a heading, `功率半导体产线` / `2023` / `年出货量同比增长` /
+/// `23.6%。其`; a heading and one piece after it are two blocks),
 /// every break between them has a Latin letter or digit, a quote, a title
 /// mark or a bracket on one side (the font changed there), none
 /// ends a sentence or starts a block after the first, and their widths sum
@@ -404,16 +407,19 @@ fn visual_line_pieces(
     let mut pieces = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
-        // The first piece continues a wrapped line: after a heading or a
-        // paragraph's end, a short line and the one after are two blocks
-        // however wide they are together (`二、产品概述` / `XR-2000型…`).
+        // The first piece continues a wrapped line, or opens a paragraph
+        // after a short line (a heading, a paragraph's end); there a short
+        // line and one after it are two blocks however wide they are
+        // together (`二、产品概述` / `XR-2000型…`), so it takes three pieces.
         let continues = |i: usize| {
             i > 0
                 && full[i - 1]
                 && !ends_sentence(&text[lines[i - 1].content.clone()])
                 && !starts_block(&text[lines[i].content.clone()])
         };
-        let Some(measure) = measures[i].filter(|_| !full[i] && continues(i)) else {
+        let opens =
+            |i: usize| i > 0 && !full[i - 1] && !starts_block(&text[lines[i].content.clone()]);
+        let Some(measure) = measures[i].filter(|_| !full[i] && (continues(i) || opens(i))) else {
             i += 1;
             continue;
         };
@@ -437,7 +443,7 @@ fn visual_line_pieces(
             sum += widths[j + 1];
             j += 1;
         }
-        if j > i && sum as f32 >= FULL * measure as f32 {
+        if j > i + usize::from(!continues(i)) && sum as f32 >= FULL * measure as f32 {
             pieces[i..j].fill(true);
             full[j] = true;
         }
@@ -1094,6 +1100,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "集聚区现有芯片设计企业147家，全年设计业销售额\n约361.2亿元。产品覆盖MCU、CPU、GPU、FPGA等方\n向，其中年销售额超过10亿元的企业有9家，较上年增\n加2家。\n（三）功率器件\n功率半导体产线\n2023\n年出货量同比增长\n23.6%。其\n中IGBT模块主要面向新能源汽车和光伏逆变器，650V和\n1200V两个电压等级的产品已通过车规级AEC-Q101认证；\n超结MOSFET产品线扩充至28个型号，导通电阻较上一代降\n低约17%。区内企业还启动了第七代沟槽栅场截止型IGBT\n的开发，目标是在相同芯片面积下将电流密度提升\n15%～20%。\n",
+            "集聚区现有芯片设计企业147家，全年设计业销售额约361.2亿元。产品覆盖MCU、CPU、GPU、FPGA等方向，其中年销售额超过10亿元的企业有9家，较上年增加2家。\n（三）功率器件\n功率半导体产线2023年出货量同比增长23.6%。其中IGBT模块主要面向新能源汽车和光伏逆变器，650V和1200V两个电压等级的产品已通过车规级AEC-Q101认证；超结MOSFET产品线扩充至28个型号，导通电阻较上一代降低约17%。区内企业还启动了第七代沟槽栅场截止型IGBT的开发，目标是在相同芯片面积下将电流密度提升15%～20%。\n",
+            "a paragraph's first visual line, cut in four at changes of font, after a heading",
+        ),
         (
             "4 . 1\n\n2 0 2 4 年经营计划\n",
             "4 . 1 2 0 2 4 年经营计划\n",
