@@ -151,14 +151,20 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .collect();
     let blank_rare = blank_lines_rare(&all);
     let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
-    let punctuated = punctuated_windows(text, &lines);
+    // Asked of every line several times, and a line that opens with a
+    // number is judged as the spacing pass leaves it: computed once.
+    let blocks: Vec<bool> = lines
+        .iter()
+        .map(|l| starts_block(&text[l.content.clone()]))
+        .collect();
+    let punctuated = punctuated_windows(text, &lines, &blocks);
     let mut full: Vec<bool> = measures
         .iter()
         .zip(&widths)
         .zip(&punctuated)
         .map(|((m, &w), &punctuated)| punctuated && m.is_some_and(|m| w as f32 >= FULL * m as f32))
         .collect();
-    let pieces = visual_line_pieces(text, &lines, &widths, &measures, &mut full);
+    let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &mut full);
     let wraps = pages_that_wrap(text, &lines, &full);
     let marked = marks_word_breaks(text, &lines);
     let latin: Vec<bool> = lines
@@ -194,6 +200,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 blank_break: blank_between && blank_rare[prev.page] && !page_break,
                 unmarked: marked && !ends_in_space(prev),
                 title_wrap: i < title_wraps,
+                next_opens: blocks[i + 1],
                 column: match (columns[i], columns[i + 1]) {
                     (true, true) => Column::Inside,
                     (false, true) => Column::Opens,
@@ -228,13 +235,13 @@ fn push_gap(text: &str, gap: Range<usize>, sep: &'static str, rule: Rule, out: &
 /// Prose wrapped at any measure has a mark every line or two; lines of
 /// verse or lyrics of similar widths can go without for longer, and no line
 /// of theirs is full, however alike the widths.
-fn punctuated_windows(text: &str, lines: &[&Line]) -> Vec<bool> {
+fn punctuated_windows(text: &str, lines: &[&Line], blocks: &[bool]) -> Vec<bool> {
     let marked: Vec<bool> = lines
         .iter()
-        .map(|l| {
+        .zip(blocks)
+        .map(|(l, &block)| {
             let line = &text[l.content.clone()];
-            line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
-                && !starts_block(line)
+            line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation()) && !block
         })
         .collect();
     // Lines since the last marked one, scanned both ways.
@@ -400,6 +407,7 @@ const TITLE_MIN_WIDTH: usize = 24;
 fn visual_line_pieces(
     text: &str,
     lines: &[&Line],
+    blocks: &[bool],
     widths: &[usize],
     measures: &[Option<usize>],
     full: &mut [bool],
@@ -415,10 +423,9 @@ fn visual_line_pieces(
             i > 0
                 && full[i - 1]
                 && !ends_sentence(&text[lines[i - 1].content.clone()])
-                && !starts_block(&text[lines[i].content.clone()])
+                && !blocks[i]
         };
-        let opens =
-            |i: usize| i > 0 && !full[i - 1] && !starts_block(&text[lines[i].content.clone()]);
+        let opens = |i: usize| i > 0 && !full[i - 1] && !blocks[i];
         let Some(measure) = measures[i].filter(|_| !full[i] && (continues(i) || opens(i))) else {
             i += 1;
             continue;
@@ -436,7 +443,7 @@ fn visual_line_pieces(
                 || !font_change
                 || sum + widths[j + 1] > most
                 || ends_sentence(a)
-                || starts_block(b)
+                || blocks[j + 1]
             {
                 break;
             }
@@ -511,7 +518,7 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
     for run in latin_runs(latin).filter(|run| run.len() >= PROSE_LINES) {
         let mut function = 0;
         for l in &lines[run.clone()] {
-            function += function_words(&text[l.content.clone()]);
+            function += function_words(text, l.content.clone());
             if function >= PROSE_FUNCTION_WORDS {
                 break;
             }
@@ -535,17 +542,19 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
     prose
 }
 
-/// How many of [`FUNCTION_WORDS`] a Latin line holds, read as the spacing
-/// pass leaves it where a letter stands alone (`o f  t h e` is `of the`),
+/// How many of [`FUNCTION_WORDS`] the Latin line of `text` at `content`
+/// holds, read as the spacing pass leaves it where a letter stands alone
+/// (`o f  t h e` is `of the`; `t h e` is `the` beside a letter-spaced line),
 /// and split at whatever is no letter, so that a second repair, reading
 /// the closed-up line, counts the same.
-fn function_words(line: &str) -> usize {
+fn function_words(text: &str, content: Range<usize>) -> usize {
+    let line = &text[content.clone()];
     let lone_letter = line
         .split(' ')
         .any(|piece| piece.len() == 1 && piece.as_bytes()[0].is_ascii_alphabetic());
     let closed;
     let line = if lone_letter {
-        closed = crate::spacing::closed_up(line);
+        closed = crate::spacing::closed_up_in(text, content);
         &closed
     } else {
         line
@@ -625,6 +634,8 @@ struct Evidence {
     unmarked: bool,
     /// The break wraps the document's title.
     title_wrap: bool,
+    /// The next line starts a block ([`starts_block`]).
+    next_opens: bool,
     /// Where the break stands to a column of English words.
     column: Column,
 }
@@ -690,7 +701,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     }
     if is_lone_section_number(prev)
         && (next.starts_with(is_han) || opens_with_year(next))
-        && !starts_block(next)
+        && !evidence.next_opens
     {
         // The title after it, which the wide gap of the heading's layout
         // moved to a line of its own (`1 . 1` / `公 司 简 介`): joined with
@@ -703,7 +714,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         return Join::Wrap(if letter_spaced && !year { "   " } else { " " });
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
-    if starts_block(next)
+    if evidence.next_opens
         || parallel_lines(prev, next)
         || (first_on_page && next.starts_with("——"))
         || evidence.column == Column::Opens
@@ -981,19 +992,14 @@ fn starts_block(line: &str) -> bool {
             let number = &line[..line.len() - after.len()];
             let mut a = after.chars();
             match a.next() {
-                // `1、` `1）` `1．`
-                Some('、' | '）' | ')' | '．') => true,
+                // `1、` `1）` `1．`: a number of an item is a whole number
+                // of two digits at most; `104、105架` and `54.3、53.9` are
+                // figures in a list.
+                Some('、' | '）' | ')' | '．') => is_item_number(number),
                 // And letter-spaced, `1 ）`, which the spacing pass closes
                 // up.
                 Some(' ' | '\t') if a.as_str().trim_start().starts_with(['、', '）', '．']) => {
-                    true
-                }
-                // `3 . 标题` and `3 . 1 标题`: judged as the spacing pass
-                // leaves them (`3. 标题`, `3.1 标题`), or a second repair
-                // would judge them otherwise. It may keep the gap (`3 .轿`).
-                Some(' ' | '\t') if a.as_str().trim_start().starts_with('.') => {
-                    let closed = crate::spacing::closed_up(line);
-                    closed != line && starts_block(&closed)
+                    is_item_number(number)
                 }
                 // `1. 标题` `2.1 标题` `1 引言`, but not a wrapped line
                 // that starts `2024 年度…` (spaced by the typesetter).
@@ -1002,6 +1008,28 @@ fn starts_block(line: &str) -> bool {
                 // A tab is a space here: the spacing pass judges both
                 // alike (`1.\t1中…` is the figure `1.1`, no item).
                 Some(' ' | '\t') => {
+                    // Judged as the spacing pass leaves it where it closes
+                    // the line up (`3 . 标题` is `3. 标题`, `2. 誌` is
+                    // `2.誌`), as a second repair will read it.
+                    // Closing up cannot make an item or a heading of a
+                    // number of three digits or more without a point
+                    // (`2 0 2 3 年`), the commonest such line: skipped.
+                    let spaced_number = line
+                        .chars()
+                        .take_while(|&c| c.is_ascii_digit() || c == '.' || c == ' ' || c == '\t')
+                        .filter(|&c| c != ' ' && c != '\t');
+                    let (mut digits, mut point) = (0, false);
+                    for c in spaced_number {
+                        digits += usize::from(c != '.');
+                        point |= c == '.';
+                    }
+                    if digits > 2 && !point {
+                        return false;
+                    }
+                    let closed = crate::spacing::closed_up(line);
+                    if closed != line {
+                        return starts_block(&closed);
+                    }
                     let title = a.as_str().trim_start();
                     // Two letters or ideographs: a single one after the
                     // number is a spaced-out run, not a title.
@@ -1009,7 +1037,7 @@ fn starts_block(line: &str) -> bool {
                     let titled = match (head.next(), head.next()) {
                         (Some(a), Some(b)) => {
                             (is_han(a) && is_han(b))
-                                || (a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+                                || (a.is_ascii_uppercase() && b.is_ascii_alphabetic())
                         }
                         _ => false,
                     };
@@ -1032,6 +1060,11 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The number of a list item: a whole number of two digits at most.
+fn is_item_number(number: &str) -> bool {
+    number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a line opens with an English label: one or two words and a
@@ -1335,6 +1368,9 @@ mod tests {
             "第部分",
             "Abstract: To address",
             "Key words: epoxy",
+            "1 Introduction",
+            "3 . 标题",
+            "12）内容",
         ] {
             assert!(starts_block(yes), "{yes}");
         }
@@ -1352,6 +1388,11 @@ mod tests {
             "In this work: we",
             "As shown in Fig: 3",
             "HTTP://example",
+            "104、105架机实现首飞",
+            "54.3、53.9dB(A)。",
+            "5 4 . 3 、5 3 . 9 d B ( A ) 。",
+            "18 physical descriptors, including atomic size",
+            "1 8  p h y s i c a l  d e s c r i p t o r s",
         ] {
             assert!(!starts_block(no), "{no}");
         }

@@ -60,6 +60,8 @@
 //! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
 //! number. Spaces at a line's edges are the lines pass's business.
 
+use std::ops::Range;
+
 use crate::chars::{
     is_ascii_bullet, is_cjk_punct, is_han, is_heading_label, is_latin_text, is_radical,
 };
@@ -121,6 +123,28 @@ pub fn closed_up(line: &str) -> String {
         }
         line = crate::edit::apply(&line, &edits).0;
     }
+}
+
+/// The line of `text` whose content is `line`, as this pass leaves it,
+/// trimmed of its edge spaces: judged with the lines on either side, which
+/// the pass reads too (a lone spaced word beside a letter-spaced line).
+pub fn closed_up_in(text: &str, line: Range<usize>) -> String {
+    let line_start = text[..line.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line.end..]
+        .find('\n')
+        .map_or(text.len(), |i| line.end + i);
+    let window_start = match line_start {
+        0 => 0,
+        _ => text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1),
+    };
+    let window_end = match text.get(line_end + 1..) {
+        Some(rest) => rest.find('\n').map_or(text.len(), |i| line_end + 1 + i),
+        None => line_end,
+    };
+    let index = usize::from(window_start < line_start);
+    let closed = closed_up(&text[window_start..window_end]);
+    let middle = closed.split('\n').nth(index).unwrap_or("");
+    middle.trim_matches(crate::page::is_edge_space).to_owned()
 }
 
 /// The buffers of [`line_edits`], kept from line to line: a page of spaced

@@ -329,6 +329,14 @@ fn idempotent_regressions() {
         // Found by fuzzing: a line ending `L t d.` ended a sentence, and
         // `Ltd.`, as the spacing pass left it, did not.
         "董会、盋会及董䀁L t d.\n和股20da0\0t部.开主会年度\n业\u{6}\0\0\0\0\0\0密s\u{2}\u{1}\0\0\0\0\0\0时\u{f001}",
+        // Found by fuzzing: `2. 誌` was no list item and `2.誌`, as the
+        // spacing pass left it, was one.
+        "查、寀机柜内\u{f001}气已复位。\n五、操01“濇髚\0\0\0\0\0\0\0\0否\n排\n0.棲关關按\0是否过紧。\n2. 誌",
+        // Found by fuzzing: `t h e` beside a letter-spaced line is `the`
+        // to the spacing pass, and a function word of English prose.
+        "by a\nt h e h e\nt h e",
+        // `111 ）`, letter-spaced, read as an item though `111）` was none.
+        "中中中中中中中中中中中中中中中中中Ａ，中a±±a中\"中a中a\"中中中中中a\n中中，\u{f06c}中\u{f06c}\"\"中a\u{f06c}中，?a，中中a±，a/a?，⸺Ａ±，，\"，₂３\n\u{f06c}\u{f06c}中⸺中中中中中中中中中中中中中a中a中中a中.\n１１1 ）中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
