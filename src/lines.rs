@@ -919,7 +919,8 @@ fn is_lone_bullet(line: &str) -> bool {
 }
 
 fn ends_sentence(line: &str) -> bool {
-    let body = line.trim_end_matches(is_closing);
+    // Spaces between the marks (`。 ”`) are letter-spacing.
+    let body = line.trim_end_matches(|c: char| is_closing(c) || c == ' ');
     match body.chars().next_back() {
         Some('.') => {
             // Letter-spaced text spaces its period too (`m i n u t e s .`).
@@ -969,7 +970,16 @@ fn starts_block(line: &str) -> bool {
         }
         // `Abstract:`, `Key words:`: an English label, one or two
         // capitalised words and a colon.
+        // Letter-spaced (`A c t :`), judged as the spacing pass leaves it.
         c if c.is_ascii_uppercase() && is_english_label(line) => true,
+        c if c.is_ascii_uppercase()
+            && line
+                .split_once(':')
+                .is_some_and(|(label, _)| label.len() <= 32 && label.contains(' ')) =>
+        {
+            let closed = crate::spacing::closed_up(line);
+            closed != line && is_english_label(&closed)
+        }
         // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
         // and the space the spacing pass keeps after it.
         _ if line

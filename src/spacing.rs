@@ -109,24 +109,30 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     }
 }
 
-/// `line` as this pass leaves it, run to its fixed point: for passes
-/// before it that judge a line by its first token (a list item's `3 .`
-/// is `3.` once closed up), so that they judge alike before and after.
-pub fn closed_up(line: &str) -> String {
-    let mut line = line.to_owned();
+/// `text` with its spaces as this pass and the quantities pass after it
+/// leave them (the pipeline runs both until neither changes anything;
+/// line breaks stay): for passes before them that judge a line by its
+/// words (a list item's `3 .` is `3.`, and `2 . 5` is `2.5`), so that they
+/// judge alike before and after.
+pub fn closed_up(text: &str) -> String {
+    let mut text = text.to_owned();
     let mut edits = Vec::new();
     loop {
         edits.clear();
-        self::edits(&line, &mut edits);
+        self::edits(&text, &mut edits);
         if edits.is_empty() {
-            return line;
+            quantity::edits(&text, &mut edits);
+            edits.retain(|e| !text[e.range.clone()].contains('\n'));
+            if edits.is_empty() {
+                return text;
+            }
         }
-        line = crate::edit::apply(&line, &edits).0;
+        text = crate::edit::apply(&text, &edits).0;
     }
 }
 
-/// The line of `text` whose content is `line`, as this pass leaves it,
-/// trimmed of its edge spaces: judged with the lines on either side, which
+/// The line of `text` whose content is `line`, closed up
+/// ([`closed_up`]) and trimmed of its edge spaces: judged with the lines on either side, which
 /// the pass reads too (a lone spaced word beside a letter-spaced line).
 pub fn closed_up_in(text: &str, line: Range<usize>) -> String {
     let line_start = text[..line.start].rfind('\n').map_or(0, |i| i + 1);

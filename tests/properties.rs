@@ -337,6 +337,15 @@ fn idempotent_regressions() {
         "by a\nt h e h e\nt h e",
         // `111 ）`, letter-spaced, read as an item though `111）` was none.
         "中中中中中中中中中中中中中中中中中Ａ，中a±±a中\"中a中a\"中中中中中a\n中中，\u{f06c}中\u{f06c}\"\"中a\u{f06c}中，?a，中中a±，a/a?，⸺Ａ±，，\"，₂３\n\u{f06c}\u{f06c}中⸺中中中中中中中中中中中中中a中a中中a中.\n１１1 ）中",
+        // Found by fuzzing: `A t t :` was no English label and `Att:`, as the
+        // spacing pass left it, was one.
+        "#本髲公\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0—\nA t t :\nT \na\nodad66666\0\0\0\0\0\0\0\0\0\0\0\0\0\0e",
+        // Found by fuzzing: `2 . 5 镑资` is `2.5 镑资` only once the quantities
+        // pass has run too, which judging a line closed up now includes.
+        "恒迃厳偁级管理人02年2 . 二\n 兂\n- 劃嵧年2 0 7 % ，2\0\0\0\u{1}\0  。\n- 埶益：2 1 . 7 元02 年0卶… …\n2 . 5 镑资",
+        // Found by fuzzing: `。 ”` (a closing quote spaced off) ended no
+        // sentence until the spacing pass had closed it up.
+        "告 中 写逼大inch观 预期\0\0\0\0\n政策 拐墹 。 ”\n\u{2}3333335\nn\0w?r,Wb\nk u?dg\ndcr kya号d\0wo,N\0?\0wo,N\0\0?",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
