@@ -981,13 +981,9 @@ fn starts_block(line: &str) -> bool {
             closed != line && is_english_label(&closed)
         }
         // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
-        // and the space the spacing pass keeps after it.
-        _ if line
-            .split_once(' ')
-            .is_some_and(|(label, _)| is_heading_label(label)) =>
-        {
-            true
-        }
+        // and the space the spacing pass keeps after it (in a spaced-out
+        // line it may not: `表1 为` is `表1为`).
+        _ if opens_with_label(line) && opens_with_label(&crate::spacing::closed_up(line)) => true,
         // `第三章`, `第 3 条`, and `第部分`, whose number the extractor
         // lost (drawn as a graphic): no word starts `第部`.
         '第' => rest
@@ -1070,6 +1066,12 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a line opens with a caption or heading label and a space.
+fn opens_with_label(line: &str) -> bool {
+    line.split_once(' ')
+        .is_some_and(|(label, _)| is_heading_label(label))
 }
 
 /// The number of a list item: a whole number of two digits at most.

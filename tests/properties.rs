@@ -346,6 +346,9 @@ fn idempotent_regressions() {
         // Found by fuzzing: `。 ”` (a closing quote spaced off) ended no
         // sentence until the spacing pass had closed it up.
         "告 中 写逼大inch观 预期\0\0\0\0\n政策 拐墹 。 ”\n\u{2}3333335\nn\0w?r,Wb\nk u?dg\ndcr kya号d\0wo,N\0?\0wo,N\0\0?",
+        // Found by fuzzing: `表1 为` opened with a caption label, and `表1为`,
+        // as the spacing pass left it, did not.
+        " i\nI\nt\n表1 为\0 \u{f40d}\0\0\0\u{0}1mololfs/\0\0\0\nsmolfssfs.\0\u{0}1mols\u{0}1molfs",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
