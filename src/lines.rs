@@ -516,13 +516,7 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
     let mut prose = vec![false; lines.len()];
     for run in latin_runs(latin).filter(|run| run.len() >= PROSE_LINES) {
-        let mut function = 0;
-        for l in &lines[run.clone()] {
-            function += function_words(text, l.content.clone());
-            if function >= PROSE_FUNCTION_WORDS {
-                break;
-            }
-        }
+        let function = function_words(text, &lines[run.clone()]);
         let widest = widths[run.clone()].iter().copied().max().unwrap_or(0);
         if function < PROSE_FUNCTION_WORDS || widest > MAX_MEASURE {
             continue;
@@ -542,26 +536,30 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
     prose
 }
 
-/// How many of [`FUNCTION_WORDS`] the Latin line of `text` at `content`
-/// holds, read as the spacing pass leaves it where a letter stands alone
-/// (`o f  t h e` is `of the`; `t h e` is `the` beside a letter-spaced line),
-/// and split at whatever is no letter, so that a second repair, reading
-/// the closed-up line, counts the same.
-fn function_words(text: &str, content: Range<usize>) -> usize {
-    let line = &text[content.clone()];
-    let lone_letter = line
-        .split(' ')
-        .any(|piece| piece.len() == 1 && piece.as_bytes()[0].is_ascii_alphabetic());
-    let closed;
-    let line = if lone_letter {
-        closed = crate::spacing::closed_up_in(text, content);
-        &closed
-    } else {
-        line
+/// How many of [`FUNCTION_WORDS`] a run of Latin lines holds, up to
+/// [`PROSE_FUNCTION_WORDS`], read as the spacing pass leaves it where a
+/// letter stands alone (`o f  t h e` is `of the`; `t h e` is `the` beside a
+/// letter-spaced line), and split at whatever is no letter, so that a
+/// second repair, reading the closed-up lines, counts the same. The run is
+/// closed up at once, with a line of context on either side.
+fn function_words(text: &str, run: &[&Line]) -> usize {
+    let count = |line: &str| {
+        line.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| FUNCTION_WORDS.contains(w))
+            .take(PROSE_FUNCTION_WORDS)
+            .count()
     };
-    line.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| FUNCTION_WORDS.contains(w))
-        .count()
+    let lone_letter = |l: &&Line| {
+        text[l.content.clone()]
+            .split(' ')
+            .any(|piece| piece.len() == 1 && piece.as_bytes()[0].is_ascii_alphabetic())
+    };
+    match (run.first(), run.last()) {
+        (Some(first), Some(last)) if run.iter().any(lone_letter) => count(
+            &crate::spacing::closed_up_in(text, first.content.start..last.content.end),
+        ),
+        _ => run.iter().map(|l| count(&text[l.content.clone()])).sum(),
+    }
 }
 
 /// Lines that make a run of English prose.
@@ -975,7 +973,7 @@ fn starts_block(line: &str) -> bool {
         c if c.is_ascii_uppercase()
             && line
                 .split_once(':')
-                .is_some_and(|(label, _)| label.len() <= 32 && label.contains(' ')) =>
+                .is_some_and(|(label, _)| label.len() <= 32 && is_letter_spaced_label(label)) =>
         {
             let closed = crate::spacing::closed_up(line);
             closed != line && is_english_label(&closed)
@@ -1066,6 +1064,16 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A label spaced out letter by letter (`A c t `), which only the spacing
+/// pass makes a word.
+fn is_letter_spaced_label(label: &str) -> bool {
+    label.contains(' ')
+        && label
+            .split(' ')
+            .filter(|piece| !piece.is_empty())
+            .all(|piece| piece.chars().count() == 1)
 }
 
 /// Whether a line opens with a caption or heading label and a space.

@@ -131,26 +131,27 @@ pub fn closed_up(text: &str) -> String {
     }
 }
 
-/// The line of `text` whose content is `line`, closed up
-/// ([`closed_up`]) and trimmed of its edge spaces: judged with the lines on either side, which
-/// the pass reads too (a lone spaced word beside a letter-spaced line).
-pub fn closed_up_in(text: &str, line: Range<usize>) -> String {
-    let line_start = text[..line.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line.end..]
+/// The lines of `text` that `span` touches, closed up ([`closed_up`]) with
+/// the line on either side, which the pass reads too (a lone spaced word
+/// beside a letter-spaced line): one line of the result per line touched.
+pub fn closed_up_in(text: &str, span: Range<usize>) -> String {
+    let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let last_end = text[span.end..]
         .find('\n')
-        .map_or(text.len(), |i| line.end + i);
-    let window_start = match line_start {
+        .map_or(text.len(), |i| span.end + i);
+    let window_start = match first {
         0 => 0,
-        _ => text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1),
+        _ => text[..first - 1].rfind('\n').map_or(0, |i| i + 1),
     };
-    let window_end = match text.get(line_end + 1..) {
-        Some(rest) => rest.find('\n').map_or(text.len(), |i| line_end + 1 + i),
-        None => line_end,
+    let window_end = match text.get(last_end + 1..) {
+        Some(rest) => rest.find('\n').map_or(text.len(), |i| last_end + 1 + i),
+        None => last_end,
     };
-    let index = usize::from(window_start < line_start);
+    let before = usize::from(window_start < first);
+    let after = usize::from(last_end < window_end);
     let closed = closed_up(&text[window_start..window_end]);
-    let middle = closed.split('\n').nth(index).unwrap_or("");
-    middle.trim_matches(crate::page::is_edge_space).to_owned()
+    let lines: Vec<&str> = closed.split('\n').collect();
+    lines[before..lines.len() - after].join("\n")
 }
 
 /// The buffers of [`line_edits`], kept from line to line: a page of spaced
