@@ -121,17 +121,38 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     if !by_page {
         mark_chapter_headers(text, &lines, &keys, &mut header);
     }
+    let numbered = |i: usize| {
+        !lines[i].is_blank()
+            && !header[i]
+            && (if by_page {
+                edge[i] || is_dashed(&text[lines[i].content.clone()])
+            } else {
+                near(&lines, &header, i)
+            })
+            && page_number.is_match(&text[lines[i].content.clone()])
+    };
+    let numbers: Vec<bool> = (0..lines.len()).map(numbered).collect();
+    // A page has one page number: beside a formed one (`第2页`), a bare
+    // figure at the page's other edge is content (a section number
+    // after the running header, `2` / `规划目标`).
+    // (The formed one repeats, digits masked, so it may be a running
+    // header too.)
+    let mut formed = vec![false; pages.max(1)];
+    for (i, line) in lines.iter().enumerate() {
+        let content = &text[line.content.clone()];
+        if (numbers[i] || (header[i] && page_number.is_match(content))) && !is_bare_number(content)
+        {
+            formed[line.page] = true;
+        }
+    }
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
         }
         let rule = if header[i] {
             Rule::RunningHeader
-        } else if (if by_page {
-            edge[i] || is_dashed(&text[line.content.clone()])
-        } else {
-            near(&lines, &header, i)
-        }) && page_number.is_match(&text[line.content.clone()])
+        } else if numbers[i]
+            && !(by_page && formed[line.page] && is_bare_number(&text[line.content.clone()]))
         {
             Rule::PageNumber
         } else {
@@ -144,6 +165,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         };
         out.push(Edit::delete(line.range.start..end, rule));
     }
+}
+
+/// A page number written as a figure alone (`22`), without `第…页`, dashes
+/// or a total.
+fn is_bare_number(line: &str) -> bool {
+    line.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Where a line's key was seen.
@@ -407,6 +434,21 @@ mod tests {
         ]
         .concat();
         let expected = "第一页正文，没有结束\n\x0c第二页正文。\n\x0c2019 年的第三页\n\x0c";
+        assert_eq!(run(&input), expected);
+    }
+
+    #[test]
+    fn a_bare_figure_beside_a_formed_page_number_is_content() {
+        // `2` after the running header is the number of a chapter whose
+        // title is on the next line; the page's number is `第2页`.
+        let page = |n: usize, body: &str| format!("临川市交通规划\n{body}\n第{n}页\n\x0c");
+        let input = [
+            page(1, "正文一"),
+            page(2, "2\n规划目标\n正文二"),
+            page(3, "正文三"),
+        ]
+        .concat();
+        let expected = "正文一\n\x0c2\n规划目标\n正文二\n\x0c正文三\n\x0c";
         assert_eq!(run(&input), expected);
     }
 

@@ -697,7 +697,14 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.title_wrap {
         return join_chars(words, prev, next, evidence.unmarked);
     }
-    if is_lone_section_number(prev)
+    // A chapter's number alone (`1` / `规划背景`) takes only a short title
+    // without punctuation: a figure alone before prose is something else.
+    let chapter_number = prev.len() <= 8
+        && prev.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+        && is_item_number(&crate::spacing::closed_up(prev))
+        && next.chars().filter(|&c| c != ' ').count() <= CHAPTER_TITLE_CHARS
+        && !next.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation());
+    if (is_lone_section_number(prev) || chapter_number)
         && (next.starts_with(is_han) || opens_with_year(next))
         && !evidence.next_opens
     {
@@ -893,6 +900,10 @@ fn is_lone_section_number(line: &str) -> bool {
     }
     parts >= 2
 }
+
+/// Longest title (in characters, without spaces) that a chapter's number
+/// alone on the line before is joined to.
+const CHAPTER_TITLE_CHARS: usize = 16;
 
 /// Whether a line opens with a year, spaced out or not (`2 0 2 4 年`), as
 /// a heading's title may (`4.1` / `2024年经营计划`).
@@ -1153,6 +1164,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "1\n\n规 划 背 景\n",
+            "1   规 划 背 景\n",
+            "a chapter's number alone joins its short title",
+        ),
+        (
+            "2\n\n2023年全市新增就业岗位3.2万个，比上年增长5%。\n",
+            "2\n2023年全市新增就业岗位3.2万个，比上年增长5%。\n",
+            "a figure alone before prose stays apart",
+        ),
         (
             "集聚区现有芯片设计企业147家，全年设计业销售额\n约361.2亿元。产品覆盖MCU、CPU、GPU、FPGA等方\n向，其中年销售额超过10亿元的企业有9家，较上年增\n加2家。\n（三）功率器件\n功率半导体产线\n2023\n年出货量同比增长\n23.6%。其\n中IGBT模块主要面向新能源汽车和光伏逆变器，650V和\n1200V两个电压等级的产品已通过车规级AEC-Q101认证；\n超结MOSFET产品线扩充至28个型号，导通电阻较上一代降\n低约17%。区内企业还启动了第七代沟槽栅场截止型IGBT\n的开发，目标是在相同芯片面积下将电流密度提升\n15%～20%。\n",
             "集聚区现有芯片设计企业147家，全年设计业销售额约361.2亿元。产品覆盖MCU、CPU、GPU、FPGA等方向，其中年销售额超过10亿元的企业有9家，较上年增加2家。\n（三）功率器件\n功率半导体产线2023年出货量同比增长23.6%。其中IGBT模块主要面向新能源汽车和光伏逆变器，650V和1200V两个电压等级的产品已通过车规级AEC-Q101认证；超结MOSFET产品线扩充至28个型号，导通电阻较上一代降低约17%。区内企业还启动了第七代沟槽栅场截止型IGBT的开发，目标是在相同芯片面积下将电流密度提升15%～20%。\n",

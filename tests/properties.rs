@@ -349,6 +349,10 @@ fn idempotent_regressions() {
         // Found by fuzzing: `表1 为` opened with a caption label, and `表1为`,
         // as the spacing pass left it, did not.
         " i\nI\nt\n表1 为\0 \u{f40d}\0\0\0\u{0}1mololfs/\0\0\0\nsmolfssfs.\0\u{0}1mols\u{0}1molfs",
+        // A chapter's number alone joins its title; `1 1` is `11` to the
+        // spacing pass, and was judged spaced.
+        "１ 1\n中 中",
+        "中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\t中\n1 5\n中中＿中中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();

@@ -676,8 +676,8 @@ mod tests {
         ),
         (
             "科创\n5 0\n指数收于",
-            "科创\n50\n指数收于",
-            "a figure alone on its line",
+            "科创\n50指数收于",
+            "a figure alone on its line; the short line after it joins it as a chapter title would",
         ),
         ("1 . 1", "1.1", "a heading's number alone on its line"),
         (
