@@ -438,21 +438,6 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_figure_beside_a_formed_page_number_is_content() {
-        // `2` after the running header is the number of a chapter whose
-        // title is on the next line; the page's number is `第2页`.
-        let page = |n: usize, body: &str| format!("临川市交通规划\n{body}\n第{n}页\n\x0c");
-        let input = [
-            page(1, "正文一"),
-            page(2, "2\n规划目标\n正文二"),
-            page(3, "正文三"),
-        ]
-        .concat();
-        let expected = "正文一\n\x0c2\n规划目标\n正文二\n\x0c正文三\n\x0c";
-        assert_eq!(run(&input), expected);
-    }
-
-    #[test]
     fn repeated_header_without_form_feeds() {
         let body = "正文\n".repeat(MIN_PAGE_LINES);
         let input = format!("{body}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{body}2019 上海科技进步报告\n{body}2019上海科技进步报告\n23\n");
@@ -492,6 +477,11 @@ mod tests {
 
     /// (input, expected, why) for documents with form feeds.
     const PAGED: &[(&str, &str, &str)] = &[
+        (
+            "临川市交通规划\n正文一\n第1页\n\x0c临川市交通规划\n2\n规划目标\n正文二\n第2页\n\x0c临川市交通规划\n正文三\n第3页\n\x0c",
+            "正文一\n\x0c2\n规划目标\n正文二\n\x0c正文三\n\x0c",
+            "a bare figure beside a formed page number (`第2页`) is content: a chapter's number",
+        ),
         (
             "年度报告摘要\n第一页正文\n\x0c年度报告摘要\n第二页正文\n\x0c",
             "第一页正文\n\x0c第二页正文\n\x0c",
