@@ -66,6 +66,22 @@ pub fn is_heading_label(token: &str) -> bool {
     }
 }
 
+/// Whether `text` opens with a year of four digits and `年`, spaced out or
+/// not (`2024年`, `2 0 2 4 年`): the title after a section number
+/// (`4.1 2024年经营计划`), never the rest of its figure.
+pub fn opens_with_year(text: &str) -> bool {
+    let mut digits = 0;
+    for c in text.chars().filter(|&c| c != ' ') {
+        match c {
+            '1' | '2' if digits == 0 => digits += 1,
+            '0'..='9' if (1..4).contains(&digits) => digits += 1,
+            '年' => return digits == 4,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// A Kangxi radical or CJK Radicals Supplement character (`⼀`, `⽅`).
 pub fn is_radical(c: char) -> bool {
     ('\u{2E80}'..='\u{2FDF}').contains(&c)

@@ -699,13 +699,15 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     }
     // A chapter's number alone (`1` / `规划背景`) takes only a short title
     // without punctuation: a figure alone before prose is something else.
-    let chapter_number = prev.len() <= 8
-        && prev.bytes().all(|b| b.is_ascii_digit() || b == b' ')
-        && is_item_number(&crate::spacing::closed_up(prev))
-        && next.chars().filter(|&c| c != ' ').count() <= CHAPTER_TITLE_CHARS
-        && !next.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation());
-    if (is_lone_section_number(prev) || chapter_number)
-        && (next.starts_with(is_han) || opens_with_year(next))
+    let chapter_number = || {
+        prev.len() <= 8
+            && prev.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+            && next.chars().filter(|&c| c != ' ').count() <= CHAPTER_TITLE_CHARS
+            && !next.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
+            && is_item_number(&crate::spacing::closed_up(prev))
+    };
+    if (is_lone_section_number(prev) || chapter_number())
+        && (next.starts_with(is_han) || crate::chars::opens_with_year(next))
         && !evidence.next_opens
     {
         // The title after it, which the wide gap of the heading's layout
@@ -714,7 +716,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         // the spacing pass reads as a word gap and makes one space. A year
         // opening the title (`4 . 1` / `2 0 2 4 年…`) keeps its space from
         // the number in any case.
-        let year = opens_with_year(next);
+        let year = crate::chars::opens_with_year(next);
         let letter_spaced = next.split(' ').filter(|p| p.chars().count() == 1).count() >= 4;
         return Join::Wrap(if letter_spaced && !year { "   " } else { " " });
     }
@@ -904,20 +906,6 @@ fn is_lone_section_number(line: &str) -> bool {
 /// Longest title (in characters, without spaces) that a chapter's number
 /// alone on the line before is joined to.
 const CHAPTER_TITLE_CHARS: usize = 16;
-
-/// Whether a line opens with a year, spaced out or not (`2 0 2 4 年`), as
-/// a heading's title may (`4.1` / `2024年经营计划`).
-fn opens_with_year(line: &str) -> bool {
-    let mut digits = 0;
-    for c in line.chars().filter(|&c| c != ' ') {
-        match c {
-            '0'..='9' if digits < 4 => digits += 1,
-            '年' => return digits == 4,
-            _ => return false,
-        }
-    }
-    false
-}
 
 fn is_lone_bullet(line: &str) -> bool {
     let mut chars = line.chars();

@@ -730,22 +730,10 @@ fn year_after_section_number(text: &str, tokens: &[Token], g: usize) -> bool {
     if !is_section_number(&number) {
         return false;
     }
-    // The year's digits, spaced out or not, and `年` after them.
-    let mut year = String::new();
-    for k in g + 1..tokens.len().min(g + 6) {
-        let token = tok(k);
-        let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        year.push_str(&token[..digits]);
-        if year.len() >= 4 || digits < token.len() {
-            let rest = if digits < token.len() {
-                &token[digits..]
-            } else {
-                tokens.get(k + 1).map_or("", |t| &text[t.start..t.end])
-            };
-            return year.len() == 4 && year.starts_with(['1', '2']) && rest.starts_with('年');
-        }
-    }
-    false
+    tokens.get(g + 1).is_some_and(|next| {
+        let line_end = tokens[tokens.len() - 1].end;
+        crate::chars::opens_with_year(&text[next.start..line_end])
+    })
 }
 
 /// `1`, `2.1`, `3.4.2`, `1.`: a section number (not `2023`, a year).
