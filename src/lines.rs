@@ -40,7 +40,9 @@
 //!    already has a block per line, and its long paragraphs are only as
 //!    wide as each other by chance. Short lines that together fill the
 //!    measure, cut where the font changed for a figure or a Latin word, are
-//!    pieces of one full line (see [`visual_line_pieces`]).
+//!    pieces of one full line (see [`visual_line_pieces`]). A narrow box
+//!    set apart from wide text by blank lines has a measure of its own
+//!    (see [`boxes`]).
 //! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
@@ -150,7 +152,16 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .map(|l| width(&text[l.content.clone()]))
         .collect();
     let blank_rare = blank_lines_rare(&all);
-    let measures: Vec<Option<usize>> = (0..lines.len()).map(|i| measure(&widths, i)).collect();
+    let boxes = boxes(text, &lines, &blank_rare);
+    let measures: Vec<Option<usize>> = (0..lines.len())
+        .map(|i| {
+            let within_box = boxes[i]
+                .clone()
+                .filter(|b| i + 1 < b.end)
+                .and_then(|b| box_measure(&widths[b.clone()], i - b.start));
+            within_box.or_else(|| measure(&widths, i))
+        })
+        .collect();
     // Asked of every line several times, and a line that opens with a
     // number is judged as the spacing pass leaves it: computed once.
     let blocks: Vec<bool> = lines
@@ -274,6 +285,81 @@ fn blank_lines_rare(lines: &[Line]) -> Vec<bool> {
     }
     blank.iter().zip(&total).map(|(&b, &t)| b * 4 < t).collect()
 }
+
+/// For each line, the box it belongs to, if any: a run of at least
+/// [`BOX_LINES`] lines with no blank line between them, on a page where
+/// blank lines are frequent, so that they set the run apart, and every
+/// line but the last stopping mid-phrase ([`stops_mid_phrase`]), as the
+/// lines of one wrapped paragraph do and a run of one-line entries
+/// (`科室：姓名，电话：…`, `5.西山县：…排名第5位。`) does not. A line
+/// indented after one that is not starts a new run.
+///
+/// Some extractors write a page of wide text a line and a blank line at a
+/// time, and a narrow text box beside it (a highlight, a sidebar) as
+/// adjacent lines. Measured among the wide lines around it, a box's first
+/// and last lines are short, and the box would break after its first line
+/// (`…和上海绿谷制药` / `有限公司联合研发…`); its own lines give the measure
+/// of the breaks inside it. Where they have no measure of their own, and
+/// at the break after its last line, the page's decides.
+fn boxes(text: &str, lines: &[&Line], blank_rare: &[bool]) -> Vec<Option<Range<usize>>> {
+    let mut boxes = vec![None; lines.len()];
+    let mut start = 0;
+    for end in 1..=lines.len() {
+        let run_ends = lines.get(end).map_or(true, |next| {
+            let prev = lines[end - 1];
+            next.range.start != prev.range.end + 1
+                || next.page != prev.page
+                || (indented(next) && !indented(prev))
+        });
+        if !run_ends {
+            continue;
+        }
+        if end - start >= BOX_LINES
+            && !blank_rare[lines[start].page]
+            && lines[start..end - 1]
+                .iter()
+                .all(|l| stops_mid_phrase(&text[l.content.clone()]))
+        {
+            boxes[start..end].fill(Some(start..end));
+        }
+        start = end;
+    }
+    boxes
+}
+
+/// The measure of line `i` of a box whose lines have `widths`. Four lines
+/// or more have a measure as a page does ([`measure`]). Three have one when
+/// their first two are as wide as each other, within one ideograph, as a
+/// typesetter fills a box's lines to its width, and the last is narrower
+/// than both, as a paragraph's last line is: a title, its subtitle and a
+/// byline below can match in width too, but the byline is seldom the
+/// shortest.
+fn box_measure(widths: &[usize], i: usize) -> Option<usize> {
+    match widths {
+        &[a, b, last] if a.abs_diff(b) <= 2 && last < a.min(b) => {
+            Some(a.max(b)).filter(|m| (MIN_MEASURE..=MAX_MEASURE).contains(m))
+        }
+        [_, _, _] => None,
+        _ => measure(widths, i),
+    }
+}
+
+/// Whether a line opens with whitespace: after a line that does not, the
+/// indent of a paragraph's first line, so a box starts there (a heading
+/// above a box is often as wide as its lines).
+fn indented(line: &Line) -> bool {
+    line.range.start < line.content.start
+}
+
+/// Whether a line stops where no sentence or entry ends: after an
+/// ideograph, a Latin letter, a hyphen, or a comma.
+fn stops_mid_phrase(line: &str) -> bool {
+    line.ends_with(|c: char| is_han(c) || c.is_ascii_alphabetic() || matches!(c, '-' | '，' | '、'))
+}
+
+/// Fewest lines that make a box (see [`boxes`]): two that wrap and the
+/// last.
+const BOX_LINES: usize = 3;
 
 /// For each page, whether its full lines are wraps at all. A text that
 /// already has one block per line has full lines too (paragraphs that
@@ -1152,6 +1238,26 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n研究院与两所高校共建联合实验\n室，开展新型显示材料与器件研\n究工作\n",
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n研究院与两所高校共建联合实验室，开展新型显示材料与器件研究工作\n",
+            "a box of three lines, the first two as wide as each other and the last narrower",
+        ),
+        (
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n新型显示材料与器件研究进展\n——从实验室走向规模生产线\n本报记者：王立新；通讯员：赵一\n",
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n新型显示材料与器件研究进展\n——从实验室走向规模生产线\n本报记者：王立新；通讯员：赵一\n",
+            "a title, its subtitle and a byline no narrower are no box",
+        ),
+        (
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n新药研发取得突破\n\n3月，由本市两家研究所与一家制药企业联合\n研发的一类新药完成三期临床试验并提交上市\n申请，有望填补国内该治疗领域多年的空白，\n惠及更多患者。\n",
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n新药研发取得突破\n3月，由本市两家研究所与一家制药企业联合研发的一类新药完成三期临床试验并提交上市申请，有望填补国内该治疗领域多年的空白，惠及更多患者。\n",
+            "a narrow box of adjacent lines among wide lines set apart by blank lines wraps at its own measure",
+        ),
+        (
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n新药研发取得突破进入临床试验阶段\n 3月，由本市两家研究所与一家制药企业联合\n研发的一类新药完成三期临床试验并提交上市\n申请，有望填补国内该治疗领域多年的空白，\n惠及更多患者。\n",
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n新药研发取得突破进入临床试验阶段\n3月，由本市两家研究所与一家制药企业联合研发的一类新药完成三期临床试验并提交上市申请，有望填补国内该治疗领域多年的空白，惠及更多患者。\n",
+            "a heading as wide as the box below it: the box's indented first line starts the box",
+        ),
         (
             "1\n\n规 划 背 景\n",
             "1   规 划 背 景\n",
