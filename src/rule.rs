@@ -61,6 +61,9 @@ rules! {
     /// Spaces removed inside a run spaced out letter by letter (and, on a
     /// line whose words stand apart by wider gaps, those made one space).
     SpacedRun = "spacing.spaced_run",
+    /// A wide gap after a heading's number or label (`1   引言`, `图1-1   流程`)
+    /// made one space.
+    HeadingGap = "spacing.heading_gap",
     /// Whitespace at the start or end of a line removed.
     EdgeSpace = "spacing.line_edge",
     /// A running header or footer repeated at page edges removed.

@@ -27,10 +27,11 @@
 //!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
 //!    quarter-em between Chinese and Latin text, and extractors turn it into
 //!    a space). A bullet or list number opening the line counts as the
-//!    line's edge (`•10 月`, `1. 2024 年度`). Kept after a section number
-//!    or chapter marker that opens a line (`2.1 推进`, `1 引言`, `第三章
-//!    方法`), unless a Chinese unit or magnitude follows the number and the
-//!    line goes on as a sentence, with a comma or full stop (`9 月下旬，`,
+//!    line's edge (`•10 月`, `1. 2024 年度`). Kept, as one space however
+//!    wide the layout set it, after a section number or chapter marker that
+//!    opens a line (`2.1 推进`, `1 引言`, `第三章   方法`), unless a
+//!    Chinese unit or magnitude follows the number and the line goes on as
+//!    a sentence, with a comma or full stop (`9 月下旬，`,
 //!    `2.4 万只，`: a date or a count, where a heading would have neither);
 //!    kept before a page number that closes a line (`绪论 3`, a table of
 //!    contents), and before a postal code (six digits, even spaced out)
@@ -299,8 +300,13 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
     decisions.extend((0..gaps).map(|g| decide(text, tokens, in_run, g)));
     resolve_name_lists(text, tokens, decisions, pending);
     for (g, &decision) in decisions.iter().enumerate() {
-        if let Decision::Remove(rule) = decision {
-            out.push(Edit::delete(tokens[g].end..tokens[g + 1].start, rule));
+        let gap = tokens[g].end..tokens[g + 1].start;
+        match decision {
+            Decision::Remove(rule) => out.push(Edit::delete(gap, rule)),
+            Decision::Heading if text[gap.clone()] != *" " => {
+                out.push(Edit::replace(gap, " ", Rule::HeadingGap))
+            }
+            _ => {}
         }
     }
 }
@@ -313,6 +319,9 @@ enum Decision {
     /// Between two Han words: kept if both stay words of two to four
     /// characters once the removable spaces around them are gone.
     NameList,
+    /// After a heading's number or label opening the line: one space,
+    /// however wide the layout set it (`1   引言` is `1 引言`).
+    Heading,
 }
 
 fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
@@ -338,7 +347,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
         if g == 0 && is_heading_label(left) {
-            Decision::Keep
+            Decision::Heading
         } else if b.start - a.end == 1 {
             Decision::NameList
         } else {
@@ -354,7 +363,9 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
                 && !quantity::opens_count(left, &text[b.start..tokens[tokens.len() - 1].end]))
                 || is_heading_label(left));
         let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
-        if section_number || page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
+        if section_number {
+            Decision::Heading
+        } else if page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
             Decision::Keep
         } else {
             Decision::Remove(Rule::HanSpace)
@@ -872,8 +883,8 @@ mod tests {
         ),
         (
             "第2部分      强化技术攻关",
-            "第2部分      强化技术攻关",
-            "a chapter marker opening a line keeps its gap",
+            "第2部分 强化技术攻关",
+            "a chapter marker opening a line keeps its gap, as one space",
         ),
         (
             "全市      强化技术攻关",
@@ -918,6 +929,22 @@ mod tests {
             "autospacing between Han and digits",
         ),
         ("1 引言", "1 引言", "a section number opening a line"),
+        (
+            "1   引言",
+            "1 引言",
+            "a section number's wide gap (a heading's layout) becomes one space",
+        ),
+        ("2.1\t推进", "2.1 推进", "and a tab after a section number"),
+        (
+            "第1章   总则",
+            "第1章 总则",
+            "a heading label's wide gap becomes one space",
+        ),
+        (
+            "图1-1   文本抽取流程",
+            "图1-1 文本抽取流程",
+            "a caption label's too",
+        ),
         (
             "2023 年，集聚区",
             "2023年，集聚区",

@@ -640,8 +640,8 @@ mod tests {
         ("GB/T 14848—2017", "GB/T 14848—2017", "a standard's number"),
         (
             "第2部分      强化技术攻关",
-            "第2部分      强化技术攻关",
-            "a chapter marker keeps its gap",
+            "第2部分 强化技术攻关",
+            "a chapter marker's number is no figure to rejoin",
         ),
         (
             "2.1 推进研发",
