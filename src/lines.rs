@@ -115,6 +115,11 @@ const WINDOW: usize = 4;
 /// Narrowest typical width (in half-width units) of a wrapping layout.
 const MIN_MEASURE: usize = 24;
 
+/// Narrowest measure of a box (see [`boxes`]): a sidebar may hold eight
+/// ideographs a line. Its lines stop mid-phrase, as verse and a table of
+/// contents do not, which is what lets it be narrower than a page.
+const MIN_BOX_MEASURE: usize = 16;
+
 /// Widest typical width of a wrapping layout: 60 Han characters, more
 /// than a line of an A4 page holds at a readable size.
 const MAX_MEASURE: usize = 120;
@@ -159,7 +164,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 .clone()
                 .filter(|b| i + 1 < b.end)
                 .and_then(|b| box_measure(&widths[b.clone()], i - b.start));
-            within_box.or_else(|| measure(&widths, i))
+            within_box.or_else(|| measure(&widths, i, MIN_MEASURE))
         })
         .collect();
     // Asked of every line several times, and a line that opens with a
@@ -337,10 +342,10 @@ fn boxes(text: &str, lines: &[&Line], blank_rare: &[bool]) -> Vec<Option<Range<u
 fn box_measure(widths: &[usize], i: usize) -> Option<usize> {
     match widths {
         &[a, b, last] if a.abs_diff(b) <= 2 && last < a.min(b) => {
-            Some(a.max(b)).filter(|m| (MIN_MEASURE..=MAX_MEASURE).contains(m))
+            Some(a.max(b)).filter(|m| (MIN_BOX_MEASURE..=MAX_MEASURE).contains(m))
         }
         [_, _, _] => None,
-        _ => measure(widths, i),
+        _ => measure(widths, i, MIN_BOX_MEASURE),
     }
 }
 
@@ -1209,7 +1214,7 @@ fn parallel_lines(prev: &str, next: &str) -> bool {
 /// The measure of the lines around line `i`: the typical width of the
 /// lines within [`WINDOW`] lines, when [`MEASURE_PEERS`] other lines there
 /// are within an eighth of it and it is a wrapping width.
-fn measure(widths: &[usize], i: usize) -> Option<usize> {
+fn measure(widths: &[usize], i: usize, narrowest: usize) -> Option<usize> {
     let lo = i.saturating_sub(WINDOW);
     let hi = (i + WINDOW + 1).min(widths.len());
     // The three widest, widest first.
@@ -1229,7 +1234,7 @@ fn measure(widths: &[usize], i: usize) -> Option<usize> {
         .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance)
         .count()
         >= MEASURE_PEERS;
-    ((MIN_MEASURE..=MAX_MEASURE).contains(&measure) && has_measure).then_some(measure)
+    ((narrowest..=MAX_MEASURE).contains(&measure) && has_measure).then_some(measure)
 }
 
 #[cfg(test)]
@@ -1238,6 +1243,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n一家装备企业研制的新\n型光刻设备完成详细设\n计和设计校验，进入评\n审阶段\n",
+            "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n一家装备企业研制的新型光刻设备完成详细设计和设计校验，进入评审阶段\n",
+            "a box narrower than any page's measure, ten ideographs a line",
+        ),
         (
             "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n研究院与两所高校共建联合实验\n室，开展新型显示材料与器件研\n究工作\n",
             "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n研究院与两所高校共建联合实验室，开展新型显示材料与器件研究工作\n",
