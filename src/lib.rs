@@ -225,8 +225,12 @@ impl Tidy {
 
     /// Repairs one chunk (see [`chunk`]); offsets are relative to it.
     ///
-    /// Two passes judge a line by what the passes after them change:
+    /// Three passes judge a line by what the passes after them change:
     ///
+    /// * the glyphs pass makes a private-use character that opens a line a
+    ///   bullet, and the columns pass, which runs after it, can move a
+    ///   character to the start of a line (the first of a right column's
+    ///   line, once that column follows the left);
     /// * the boilerplate pass judges a line by the lines around it, and
     ///   later passes change them: form feeds go, and the lines pass can
     ///   join one copy of a repeated line into a paragraph, leaving the
@@ -236,9 +240,10 @@ impl Tidy {
     ///   `022`, joined by the quantities pass, is a line of four pairs).
     ///
     /// A second repair would then find what the first did not, so once the
-    /// passes are done these two look again ([`SECOND_LOOK`]), and while
+    /// passes are done these three look again ([`SECOND_LOOK`]), and while
     /// one finds something the passes after it run again. Each round
-    /// removes text, so it ends; [`MAX_ROUNDS`] bounds the time all the
+    /// removes text or replaces a character that no pass writes, so it
+    /// ends; [`MAX_ROUNDS`] bounds the time all the
     /// same, at the price of idempotence for a chunk that would need more.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
         let mut work = Work {
@@ -333,7 +338,7 @@ impl Work {
 
 /// The passes that look again once all have run, in pipeline order (see
 /// [`Tidy::repair_chunk`]).
-const SECOND_LOOK: [Pass; 2] = [Pass::Doubled, Pass::Boilerplate];
+const SECOND_LOOK: [Pass; 3] = [Pass::Glyphs, Pass::Doubled, Pass::Boilerplate];
 
 /// Most rounds of the passes over one chunk (see [`Tidy::repair_chunk`]).
 /// Documents settle in one or two; fuzzing found a chunk of repeated

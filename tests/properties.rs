@@ -353,6 +353,11 @@ fn idempotent_regressions() {
         // spacing pass, and was judged spaced.
         "１ 1\n中 中",
         "中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\t中\n1 5\n中中＿中中",
+        // Found by fuzzing: the columns pass moved a private-use character
+        // to the start of a line (the last of a right column), after the
+        // glyphs pass had judged it inside a line; a second repair made it
+        // a bullet. The glyphs pass now looks again once all have run.
+        "\u{c}     ，设备将先卸载        故障排除\n                    代码并发\n                    初步判断\n                    和； 8\n                    急复位。\n五、操作                温度是否\n                    0℃，滑\n 应确认油位处于油Ὅ计的“MIN”与  键复位。\n度       \u{f303}",
         // Found by fuzzing: a line repeated as a running header that the
         // boilerplate pass found again round after round, as the lines
         // pass joined the lines around its copies; it took five rounds to
