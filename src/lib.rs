@@ -243,8 +243,8 @@ impl Tidy {
     /// passes are done these three look again ([`SECOND_LOOK`]), and while
     /// one finds something the passes after it run again. Each round
     /// removes text or replaces a character that no pass writes, so it
-    /// ends; [`MAX_ROUNDS`] bounds the time all the
-    /// same, at the price of idempotence for a chunk that would need more.
+    /// ends; [`MAX_ROUNDS`] bounds the time all the same, at the price of
+    /// idempotence for a chunk that would need more.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
         let mut work = Work {
             text: input.to_owned(),
