@@ -372,6 +372,11 @@ fn header_key(line: &str) -> Option<HeaderKey> {
     (letters >= 2 && !crate::chars::is_sentence_end(last)).then_some(HeaderKey { hash, chars })
 }
 
+/// Whether `line` has the shape of a page number (`22`, `- 3 -`, `第3页`).
+pub(crate) fn is_page_number(line: &str) -> bool {
+    page_number_regex().is_match(line)
+}
+
 /// The page-number shapes, compiled once per process.
 fn page_number_regex() -> &'static Regex {
     static PAGE_NUMBER: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();

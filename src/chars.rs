@@ -147,6 +147,36 @@ pub fn is_closing(c: char) -> bool {
     )
 }
 
+/// Marks that cannot open a line: a line that starts with one continues
+/// the line before.
+pub fn opens_no_line(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | ')'
+            | '%'
+            | '％'
+    )
+}
+
 /// Opening quotes and brackets.
 pub fn is_opening(c: char) -> bool {
     matches!(

@@ -57,10 +57,9 @@
 //! line kept in the wrong column would break a paragraph; the lines pass
 //! judges the breaks from the text alone.
 //!
-//! Text that interleaves the columns line by line with no gap (pdftotext
-//! without `-layout`, pdfminer, pdfplumber) has no gutter to find, and is
-//! left as it is: without the gap there is no evidence of which half of a
-//! line belongs where.
+//! A page without such a gutter may still be two columns that an
+//! extractor interleaved line by line (pdfplumber); `src/interleaved.rs`
+//! judges those pages by their widths.
 //!
 //! Reordering cannot keep a fine-grained monotone map: the right column's
 //! first line moves after the left column's last. So a region is one edit,
@@ -186,6 +185,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let mut sides = Vec::new();
     let mut widths = Vec::new();
     let mut pages = Vec::new();
+    let mut interleaved = Vec::new();
     let mut start = 0;
     while let Some(first) = lines.get(start) {
         let page = start..start + lines[start..].partition_point(|l| l.page == first.page);
@@ -194,16 +194,21 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             classify(text, &lines[page.clone()], gutter, None, &mut sides);
             widths.extend(sides.iter().filter_map(|s| wide_left_width(text, s)));
             pages.push((page, gutter));
+        } else {
+            crate::interleaved::edits(text, &lines[page], &mut interleaved);
         }
     }
     widths.sort_unstable();
-    let Some(measure) = widths
+    let measure = widths
         .get(widths.len() * 3 / 4)
         .copied()
-        .filter(|&m| m >= MIN_MEASURE)
-    else {
+        .filter(|&m| m >= MIN_MEASURE);
+    let Some(measure) = measure.filter(|_| !pages.is_empty()) else {
+        out.append(&mut interleaved);
         return;
     };
+    let first = out.len();
+    out.append(&mut interleaved);
     for (page, gutter) in pages {
         let page = &lines[page];
         classify(text, page, gutter, Some(measure), &mut sides);
@@ -213,6 +218,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             start = end + 1;
         }
     }
+    // Pages of both kinds may alternate; each page's edits are its own.
+    out[first..].sort_by_key(|e| e.range.start);
 }
 
 /// The gutter of a page, if the page has two columns. `counts` are scratch
@@ -544,7 +551,6 @@ mod tests {
                 )
             })
             .collect();
-        let interleaved = read(&all).lines().fold(String::new(), |t, l| t + l + "\n");
         let aligned: String = (0..10)
             .map(|i| format!("word{i}  word  word  word  word  word  word  word\n"))
             .collect();
@@ -572,8 +578,6 @@ mod tests {
              "a line crossing the gutter ends a region"),
             (page(&all[..4]), page(&all[..4]),
              "four lines side by side are too little evidence"),
-            (interleaved.clone(), interleaved,
-             "columns interleaved line by line, with no gap, are left alone"),
             (aligned.clone(), aligned,
              "justified text has wide gaps all along its lines, not one gutter"),
             (verse.clone(), verse,

@@ -33,6 +33,7 @@ pub mod decode;
 pub mod doubled;
 pub mod edit;
 pub mod glyphs;
+mod interleaved;
 pub mod lines;
 pub mod locate;
 pub mod page;

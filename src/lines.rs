@@ -752,33 +752,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
-    if matches!(
-        first,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '》'
-            | '”'
-            | '’'
-            | '」'
-            | '』'
-            | '】'
-            | '〕'
-            | '…'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | ')'
-            | '%'
-            | '％'
-    ) && !next.starts_with("./")
-        && !next.starts_with("../")
-    {
+    if crate::chars::opens_no_line(first) && !next.starts_with("./") && !next.starts_with("../") {
         // (A relative path, `./target/…`, starts a line of its own.)
         return join_chars(words, prev, next, evidence.unmarked);
     }
@@ -1006,7 +980,7 @@ fn is_lone_bullet(line: &str) -> bool {
         && chars.next().is_none()
 }
 
-fn ends_sentence(line: &str) -> bool {
+pub(crate) fn ends_sentence(line: &str) -> bool {
     // Spaces between the marks (`。 ”`) are letter-spacing.
     let body = line.trim_end_matches(|c: char| is_closing(c) || c == ' ');
     match body.chars().next_back() {
@@ -1039,7 +1013,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether a line starts a list item or a numbered heading.
-fn starts_block(line: &str) -> bool {
+pub(crate) fn starts_block(line: &str) -> bool {
     let mut chars = line.chars();
     let Some(c) = chars.next() else { return false };
     let rest = chars.as_str();

@@ -53,6 +53,10 @@ rules! {
     /// as its left column followed by its right; one edit for the region,
     /// since reordered text has no finer monotone map.
     ColumnReorder = "columns.reorder",
+    /// A page whose two columns the extractor interleaved line by line
+    /// (lines of both columns joined by a space, or alternating), rewritten
+    /// as its left column followed by its right; one edit for the region.
+    ColumnDeinterleave = "columns.deinterleave",
     /// The second of a character drawn twice for a fake bold
     /// (`重重要要提提示示`).
     Doubled = "doubled.undouble",
