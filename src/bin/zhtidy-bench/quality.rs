@@ -18,9 +18,10 @@ use crate::metrics::{self, Counts, Examples, Figures, Truth};
 use crate::runner::Runner;
 use crate::table::Table;
 
-/// The layout whose two columns extractors interleave line by line: no
-/// repair of the text alone can restore its reading order, so word figures
-/// are also given without it.
+/// The layout whose two columns most extractors interleave or disorder:
+/// the repair restores its reading order only in part (pdftotext
+/// `-layout`'s and pdfplumber's pages), so word figures are also given
+/// without it.
 const INTERLEAVED: &str = "twocol";
 
 pub struct Options {
