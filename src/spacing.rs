@@ -341,8 +341,9 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         Decision::Remove(Rule::SpacedRun)
     } else if year_after_section_number(text, tokens, g) {
         // `4 . 1 2 0 2 4 年经营计划` is `4.1 2024年经营计划`: no figure
-        // runs on into a year.
-        Decision::Keep
+        // runs on into a year. The gap is a heading's, one space however
+        // wide the layout left it.
+        Decision::Heading
     } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
     } else if is_han(l) && is_han(r) {
@@ -730,11 +731,13 @@ fn is_ligature_pair(a: char, b: char) -> bool {
     a == 'f' && matches!(b, 'f' | 'i' | 'l')
 }
 
-/// Whether gap `g` parts a section number opening the line (`4 . 1`) from
-/// a year after it (`2 0 2 4 年`), both spaced out alike.
+/// Whether gap `g` parts a section number opening the line from a year
+/// after it: both spaced out alike (`4 . 1 2 0 2 4 年`), or neither
+/// (`4.1   2024年`).
 fn year_after_section_number(text: &str, tokens: &[Token], g: usize) -> bool {
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
-    if g > 4 || !(0..=g).all(|k| tok(k).len() == 1) {
+    let spaced_out = g <= 4 && (0..=g).all(|k| tok(k).len() == 1);
+    if !(spaced_out || g == 0) {
         return false;
     }
     let number: String = (0..=g).map(tok).collect();
@@ -835,6 +838,11 @@ mod tests {
             "4 . 1 2 0 2 4 年 经 营 计 划",
             "4.1 2024年经营计划",
             "a year after a section number, spaced out alike, is no part of it",
+        ),
+        (
+            "4.1      2024年经营计划",
+            "4.1 2024年经营计划",
+            "and the layout's wide gap there is a heading's, one space",
         ),
         (
             "全 市 已 建 成 或 培 育",
