@@ -249,15 +249,31 @@ pub fn latin_len(s: &str) -> usize {
 /// The length of the Chinese unit at the start of `s`, or 0; after a
 /// Chinese numeral only the units that are not also words.
 pub fn chinese_len(s: &str, after_han_numeral: bool) -> usize {
-    if !s.starts_with(crate::chars::is_han) {
+    let Some(first) = s.chars().next().filter(|&c| crate::chars::is_han(c)) else {
         return 0;
-    }
-    CHINESE
+    };
+    let head = &s[..first.len_utf8()];
+    let sorted = chinese_sorted();
+    let from = sorted.partition_point(|(unit, _)| *unit < head);
+    sorted[from..]
         .iter()
-        .filter(|(unit, ok)| (*ok || !after_han_numeral) && opens_with(s, unit))
+        .take_while(|(unit, _)| unit.starts_with(head))
+        .filter(|(unit, ok)| (*ok || !after_han_numeral) && s.starts_with(unit))
         .map(|(unit, _)| unit.len())
         .max()
         .unwrap_or(0)
+}
+
+/// [`CHINESE`] sorted by bytes: the units that start with one character
+/// lie together, found by a binary search. A figure's unit is looked up
+/// for every gap beside a digit, and the table is long.
+fn chinese_sorted() -> &'static [(&'static str, bool)] {
+    static SORTED: std::sync::OnceLock<Vec<(&str, bool)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut sorted = CHINESE.to_vec();
+        sorted.sort_unstable();
+        sorted
+    })
 }
 
 /// The length of a whole unit at the start of `s`: a Latin or Chinese unit,
