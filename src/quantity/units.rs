@@ -252,20 +252,21 @@ pub fn chinese_len(s: &str, after_han_numeral: bool) -> usize {
     let Some(first) = s.chars().next().filter(|&c| crate::chars::is_han(c)) else {
         return 0;
     };
-    let head = &s[..first.len_utf8()];
     let sorted = chinese_sorted();
-    let from = sorted.partition_point(|(unit, _)| *unit < head);
+    let opening = |unit: &str| unit.chars().next();
+    let from = sorted.partition_point(|(unit, _)| opening(unit) < Some(first));
     sorted[from..]
         .iter()
-        .take_while(|(unit, _)| unit.starts_with(head))
+        .take_while(|(unit, _)| opening(unit) == Some(first))
         .filter(|(unit, ok)| (*ok || !after_han_numeral) && s.starts_with(unit))
         .map(|(unit, _)| unit.len())
         .max()
         .unwrap_or(0)
 }
 
-/// [`CHINESE`] sorted by bytes: the units that start with one character
-/// lie together, found by a binary search. A figure's unit is looked up
+/// [`CHINESE`] sorted: the units that start with one character lie
+/// together, found by a binary search on their first characters (UTF-8
+/// sorts as the characters do). A figure's unit is looked up
 /// for every gap beside a digit, and the table is long.
 fn chinese_sorted() -> &'static [(&'static str, bool)] {
     static SORTED: std::sync::OnceLock<Vec<(&str, bool)>> = std::sync::OnceLock::new();
