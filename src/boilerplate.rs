@@ -344,6 +344,15 @@ fn header_key(line: &str) -> Option<HeaderKey> {
     if line.len() > MAX_HEADER_CHARS * 8 {
         return None;
     }
+    // The last character first: a line that ends a sentence (as a
+    // paragraph's last line does) is no header, and is not hashed.
+    let end = line
+        .trim_end_matches(char::is_whitespace)
+        .chars()
+        .next_back();
+    if end.is_some_and(crate::chars::is_sentence_end) {
+        return None;
+    }
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut chars = 0;
     let mut letters = 0;

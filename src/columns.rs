@@ -235,14 +235,20 @@ fn gutter(
     let mut non_blank = 0;
     for line in page.iter().filter(|l| !l.is_blank()) {
         non_blank += 1;
-        let chars = columns(text, line.content.clone());
+        let chars = || columns(text, line.content.clone());
         let lead = columns(text, line.range.start..line.content.start);
         if lead >= MIN_GUTTER {
-            if chars >= MIN_SIDE {
+            if chars() >= MIN_SIDE {
                 count(indented, lead);
             }
             continue;
         }
+        // Only a gap of two spaces or more divides a line, and most lines
+        // have none: a byte search says so without reading them.
+        if !text[line.content.clone()].contains("  ") {
+            continue;
+        }
+        let chars = chars();
         let mut wide = gaps(text, line).filter(|g| g.len() >= 2);
         if let (Some(gap), None) = (wide.next(), wide.next()) {
             if gap.column - gap.len() - lead >= MIN_SIDE

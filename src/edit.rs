@@ -89,6 +89,53 @@ impl Map {
             }));
     }
 
+    /// Stretches of the source, sorted, carried into the output, together
+    /// with the changed stretches of the output: what differs between the
+    /// output and a text that differed from the source in `stretches`. A
+    /// stretch that ends inside a change ends at the change's start, which
+    /// the change covers. Stretches less than `slack` bytes apart merge,
+    /// for a caller that only wants to know roughly where they lie.
+    pub(crate) fn forward(&self, stretches: &[Range<usize>], slack: usize) -> Vec<Range<usize>> {
+        // Both lists are sorted, so one walk over the changes maps them all.
+        let mut i = 0;
+        let mut at = |pos: usize| {
+            while self.changes.get(i).is_some_and(|c| c.source.end <= pos) {
+                i += 1;
+            }
+            match self.changes.get(i) {
+                Some(c) if c.source.start < pos => c.output.start,
+                _ => i.checked_sub(1).map_or(pos, |j| {
+                    let c = &self.changes[j];
+                    pos - c.source.end + c.output.end
+                }),
+            }
+        };
+        let mut carried = stretches
+            .iter()
+            .map(|r| {
+                let start = at(r.start);
+                start..at(r.end)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .peekable();
+        let mut own = self.changes.iter().map(|c| c.output.clone()).peekable();
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(stretches.len() + self.changes.len());
+        loop {
+            let next = match (carried.peek(), own.peek()) {
+                (Some(a), Some(b)) if a.start <= b.start => carried.next(),
+                (Some(_), None) => carried.next(),
+                _ => own.next(),
+            };
+            let Some(next) = next else { break };
+            match out.last_mut() {
+                Some(last) if next.start <= last.end + slack => last.end = last.end.max(next.end),
+                _ => out.push(next),
+            }
+        }
+        out
+    }
+
     /// Where a range that *starts* at output offset `pos` starts in the source.
     ///
     /// Inside a change this is the start of the change's source; right after

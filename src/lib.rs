@@ -138,6 +138,24 @@ impl Pass {
         )
     }
 
+    /// How many lines on either side of a line the pass reads to propose
+    /// the edits of that line, for a pass that judges each line by itself
+    /// and its neighbours; `None` for a pass that reads further (a page's
+    /// measure, the whole text's repeats). The glyphs pass reads a line up
+    /// to the character it judges; the spacing pass reads the lines beside
+    /// one (a lone spaced word beside a letter-spaced line); the
+    /// quantities pass reads the line before (a figure whose unit opens
+    /// the next line), and the line break it removes belongs to the line
+    /// after it. Such a pass, once it has found nothing, need only look
+    /// again near what changed since ([`Work::run`]).
+    fn reach(self) -> Option<usize> {
+        match self {
+            Pass::Glyphs => Some(0),
+            Pass::Spacing | Pass::Quantities => Some(1),
+            _ => None,
+        }
+    }
+
     /// The earlier pass to run again, with those after it, when this one
     /// changed the text (`joined_lines`: and removed a line break).
     ///
@@ -251,7 +269,7 @@ impl Tidy {
             text: input.to_owned(),
             steps: Vec::new(),
             edits: Vec::new(),
-            settled: [false; Pass::ALL.len()],
+            changed: [const { None }; Pass::ALL.len()],
         };
         let mut at = 0;
         let mut rounds = 1;
@@ -293,12 +311,14 @@ struct Work {
     steps: Vec<Map>,
     /// The edits of the current step (kept for its allocation).
     edits: Vec<Edit>,
-    /// `settled[p]`: pass `p` would find nothing to do in the text as it
-    /// stands. A pass is a function of the text, so one that found nothing
-    /// or ran to its fixed point is not run again until another pass
-    /// changes the text (as when a pass reopens on passes the text went
-    /// through unchanged).
-    settled: [bool; Pass::ALL.len()],
+    /// `changed[p]`: `None` until pass `p` has found nothing to do in the
+    /// text; then the stretches of the text that changed since, in the
+    /// text's present offsets. A pass is a function of the text, so one
+    /// that found nothing or ran to its fixed point is not run again
+    /// until another pass changes the text (as when a pass reopens on
+    /// passes the text went through unchanged), and a pass with a
+    /// [`Pass::reach`] then looks only at the lines near the changes.
+    changed: [Option<Vec<Range<usize>>>; Pass::ALL.len()],
 }
 
 impl Work {
@@ -307,14 +327,22 @@ impl Work {
     /// nothing; otherwise whether it removed a line break, asked only of
     /// passes that reopen on it.
     fn run(&mut self, pass: Pass) -> Option<bool> {
-        if self.settled[pass as usize] {
+        if self.changed[pass as usize]
+            .as_ref()
+            .is_some_and(|c| c.is_empty())
+        {
             return None;
         }
         let asks_joins = pass.reopens(true) != pass.reopens(false);
         let mut joined_lines = None;
         loop {
             self.edits.clear();
-            pass.edits(&self.text, &mut self.edits);
+            match (pass.reach(), &self.changed[pass as usize]) {
+                (Some(reach), Some(changed)) => {
+                    edits_near(pass, reach, &self.text, changed, &mut self.edits)
+                }
+                _ => pass.edits(&self.text, &mut self.edits),
+            }
             if self.edits.is_empty() {
                 break;
             }
@@ -325,16 +353,92 @@ impl Work {
                     .any(|e| self.text.as_bytes()[e.range.clone()].contains(&b'\n'));
             joined_lines = Some(joined_lines.unwrap_or(false) || joins);
             let (next, local) = edit::apply(&self.text, &self.edits);
+            let whole = 0..next.len();
+            for (&other, changed) in Pass::ALL.iter().zip(&mut self.changed) {
+                if let Some(changed) = changed {
+                    // A pass without a reach reads the whole text again.
+                    *changed = match other.reach() {
+                        Some(_) => local.forward(changed, NEAR),
+                        None => vec![whole.clone()],
+                    };
+                }
+            }
+            // The pass found every edit it had: in the next text it can
+            // find more only near them.
+            self.changed[pass as usize] =
+                pass.runs_to_fixed_point().then(|| local.forward(&[], NEAR));
             self.steps.push(local);
             self.text = next;
-            self.settled = [false; Pass::ALL.len()];
             if !pass.runs_to_fixed_point() {
                 return joined_lines;
             }
         }
-        self.settled[pass as usize] = true;
+        self.changed[pass as usize] = Some(Vec::new());
         joined_lines
     }
+}
+
+/// The edits that `pass`, of reach `reach`, proposes for `text`, given
+/// that it found none before the `changed` stretches changed: those of
+/// the lines within `reach` of a changed one, each found by running the
+/// pass on a window of lines that holds all it reads. Every other line
+/// reads as it did when the pass found nothing there.
+fn edits_near(pass: Pass, reach: usize, text: &str, changed: &[Range<usize>], out: &mut Vec<Edit>) {
+    let mut near = Vec::new();
+    let mut windows: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    // The end of the lines that the last stretch touched: a stretch
+    // within them adds no line.
+    let mut touched_end = None;
+    for range in changed {
+        if touched_end.is_some_and(|end| range.end <= end) {
+            continue;
+        }
+        touched_end = Some(lines_around(text, range.clone(), 0).end);
+        let core = lines_around(text, range.clone(), reach);
+        let window = lines_around(text, core.clone(), reach);
+        match windows.last_mut() {
+            Some((last_core, last_window)) if window.start <= last_window.end + NEAR => {
+                last_core.end = core.end;
+                last_window.end = window.end;
+            }
+            _ => windows.push((core, window)),
+        }
+    }
+    for (core, window) in windows {
+        near.clear();
+        pass.edits(&text[window.clone()], &mut near);
+        // An edit starting at the line break before the first line of the
+        // core removes that break, and belongs to that line.
+        let home = core.start.saturating_sub(1)..core.end;
+        out.extend(near.drain(..).filter_map(|mut e| {
+            e.range = e.range.start + window.start..e.range.end + window.start;
+            home.contains(&e.range.start).then_some(e)
+        }));
+    }
+}
+
+/// How far apart (in bytes) two changed stretches, or two windows of
+/// [`edits_near`], may lie and still be taken as one: a pass reads a few
+/// lines faster than it starts again, and merging any two windows is
+/// sound, as every line between them has all it reads inside.
+const NEAR: usize = 1024;
+
+/// The lines that `range` touches (an offset at a line break touches the
+/// line it ends), and `more` lines on either side, without the line break
+/// after the last.
+fn lines_around(text: &str, range: Range<usize>, more: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut start = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |i| i + 1);
+    let mut end = memchr::memchr(b'\n', &bytes[range.end..]).map_or(text.len(), |i| range.end + i);
+    for _ in 0..more {
+        if start > 0 {
+            start = memchr::memrchr(b'\n', &bytes[..start - 1]).map_or(0, |i| i + 1);
+        }
+        if end < text.len() {
+            end = memchr::memchr(b'\n', &bytes[end + 1..]).map_or(text.len(), |i| end + 1 + i);
+        }
+    }
+    start..end
 }
 
 /// The passes that look again once all have run, in pipeline order (see

@@ -55,7 +55,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 out.push(Edit::delete(start - 1..start, Rule::QuantityRejoin));
             }
         }
-        if digits && line.contains([' ', '\t']) {
+        if digits && memchr::memchr2(b' ', b'\t', line.as_bytes()).is_some() {
             line_edits(text, start, line, &mut tokens, out);
         }
         prev = digits.then_some(line);

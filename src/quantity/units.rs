@@ -176,16 +176,15 @@ fn simple_latin(s: &str) -> usize {
     }
     let mut best = 0;
     for unit in PLAIN.iter().chain(PREFIXED) {
-        if s.starts_with(unit) {
+        if opens_with(s, unit) {
             best = best.max(unit.len());
         }
     }
-    for prefix in PREFIXES {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            for unit in PREFIXED {
-                if rest.starts_with(unit) {
-                    best = best.max(prefix.len() + unit.len());
-                }
+    for prefix in PREFIXES.iter().filter(|prefix| opens_with(s, prefix)) {
+        let rest = &s[prefix.len()..];
+        for unit in PREFIXED {
+            if opens_with(rest, unit) {
+                best = best.max(prefix.len() + unit.len());
             }
         }
     }
@@ -193,6 +192,13 @@ fn simple_latin(s: &str) -> usize {
         return 0;
     }
     best + exponent_len(&s[best..])
+}
+
+/// Whether `s` starts with `unit`. Each figure scans these tables, and
+/// most entries differ from `s` in their first two bytes: comparing those
+/// first spares a call to compare the whole entry.
+fn opens_with(s: &str, unit: &str) -> bool {
+    s.bytes().zip(unit.bytes()).take(2).all(|(a, b)| a == b) && s.starts_with(unit)
 }
 
 /// The length of the Latin unit at the start of `s` (`nm`, `kWh`, `μg/m³`,
@@ -243,15 +249,32 @@ pub fn latin_len(s: &str) -> usize {
 /// The length of the Chinese unit at the start of `s`, or 0; after a
 /// Chinese numeral only the units that are not also words.
 pub fn chinese_len(s: &str, after_han_numeral: bool) -> usize {
-    if !s.starts_with(crate::chars::is_han) {
+    let Some(first) = s.chars().next().filter(|&c| crate::chars::is_han(c)) else {
         return 0;
-    }
-    CHINESE
+    };
+    let sorted = chinese_sorted();
+    let opening = |unit: &str| unit.chars().next();
+    let from = sorted.partition_point(|(unit, _)| opening(unit) < Some(first));
+    sorted[from..]
         .iter()
+        .take_while(|(unit, _)| opening(unit) == Some(first))
         .filter(|(unit, ok)| (*ok || !after_han_numeral) && s.starts_with(unit))
         .map(|(unit, _)| unit.len())
         .max()
         .unwrap_or(0)
+}
+
+/// [`CHINESE`] sorted: the units that start with one character lie
+/// together, found by a binary search on their first characters (UTF-8
+/// sorts as the characters do). A figure's unit is looked up
+/// for every gap beside a digit, and the table is long.
+fn chinese_sorted() -> &'static [(&'static str, bool)] {
+    static SORTED: std::sync::OnceLock<Vec<(&str, bool)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut sorted = CHINESE.to_vec();
+        sorted.sort_unstable();
+        sorted
+    })
 }
 
 /// The length of a whole unit at the start of `s`: a Latin or Chinese unit,
@@ -283,7 +306,7 @@ pub fn unit_len(s: &str, after_han_numeral: bool) -> usize {
 pub fn magnitude(s: &str) -> Option<(usize, i32)> {
     MAGNITUDES
         .iter()
-        .find(|(m, _)| s.starts_with(m))
+        .find(|(m, _)| opens_with(s, m))
         .map(|&(m, exp)| (m.len(), exp))
 }
 
