@@ -691,17 +691,19 @@ fn is_latin_line(line: &str) -> bool {
 /// figure is none, as the quantities pass may close up its spaces
 /// (`02m 2%2`) and make one token of what was two.
 fn single_word(line: &str) -> Option<String> {
-    // Gaps of any width (`s t  t h`), as the spacing pass may close them.
+    // Gaps of any width (`s t  t h`), as the spacing pass may close them;
+    // a tab is a gap too (`t l a<tab>y`), as the spacing pass judges both.
+    let gap = [' ', '\t'];
     let letter_spaced = line
-        .split(' ')
+        .split(gap)
         .filter(|piece| !piece.is_empty())
         .all(is_spaced_like);
-    if line.contains(' ') && !letter_spaced {
+    if line.contains(gap) && !letter_spaced {
         return None;
     }
     let word: String = line
         .chars()
-        .filter(|&c| c != ' ')
+        .filter(|c| !gap.contains(c))
         .collect::<String>()
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
