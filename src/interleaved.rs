@@ -36,8 +36,9 @@
 //! continues a column whose last line was full and unfinished, an
 //! enumeration continues where its previous number is (`1.` then `2.`),
 //! and a mark that cannot open a line (`，`, `）`) continues a line. A line
-//! wider than two columns ends the region (a title across the page), and a
-//! page number on the page's last line stays last.
+//! too wide for one column that divides nowhere into two that fit (a title
+//! across the page) ends the stretch before it, and a page number on the
+//! page's last line stays last.
 //!
 //! As in the layout case (see [`crate::columns`]), the region becomes one
 //! edit, [`Rule::ColumnDeinterleave`], whose bytes map to the region as a
