@@ -79,7 +79,7 @@
 use std::ops::Range;
 
 use crate::edit::Edit;
-use crate::page::{self, Line};
+use crate::page::{self, Gap, Line};
 use crate::rule::Rule;
 
 /// Characters of text on each side of a gap before it counts as evidence of
@@ -130,27 +130,6 @@ enum Side {
         right: Range<usize>,
         wide_gap: bool,
     },
-}
-
-/// A run of spaces inside a line's content.
-#[derive(Clone, Copy, Debug)]
-struct Gap {
-    /// Byte offsets of the spaces.
-    start: usize,
-    end: usize,
-    /// The character column where the text after the spaces starts.
-    column: usize,
-    /// The display width of the line's content before the spaces.
-    width: usize,
-    /// Whether wide characters (Han, full-width punctuation) stand on both
-    /// sides: Chinese text has no spaces of its own there.
-    between_wide: bool,
-}
-
-impl Gap {
-    fn len(self) -> usize {
-        self.end - self.start
-    }
 }
 
 /// Where a page's right column starts, as character columns.
@@ -249,9 +228,9 @@ fn gutter(
             continue;
         }
         let chars = chars();
-        let mut wide = gaps(text, line).filter(|g| g.len() >= 2);
+        let mut wide = gaps(text, line).filter(|g| g.spaces() >= 2);
         if let (Some(gap), None) = (wide.next(), wide.next()) {
-            if gap.column - gap.len() - lead >= MIN_SIDE
+            if gap.column - gap.spaces() - lead >= MIN_SIDE
                 && lead + chars - gap.column >= MIN_SIDE
                 && gap.column >= MIN_GUTTER
             {
@@ -359,8 +338,8 @@ fn side(text: &str, line: &Line, gutter: Gutter, measure: Option<usize>) -> Side
     let crosses = lead + columns(text, content.clone()) > gutter.divided + JITTER
         || measure.is_some_and(|m| page::width(&text[content.clone()]) > m + 2 * SQUEEZE);
     let wide = gaps(text, line)
-        .filter(|g| g.len() >= 2 && g.column.abs_diff(gutter.divided) <= 2 * JITTER)
-        .max_by_key(|g| (g.len(), usize::MAX - g.column.abs_diff(gutter.divided)));
+        .filter(|g| g.spaces() >= 2 && g.column.abs_diff(gutter.divided) <= 2 * JITTER)
+        .max_by_key(|g| (g.spaces(), usize::MAX - g.column.abs_diff(gutter.divided)));
     let squeezed = || {
         let by_width = measure.and_then(|m| {
             gaps(text, line)
@@ -384,7 +363,7 @@ fn side(text: &str, line: &Line, gutter: Gutter, measure: Option<usize>) -> Side
         Some(gap) => Side::Columns {
             left: content.start..gap.start,
             right: gap.end..content.end,
-            wide_gap: gap.len() >= 2,
+            wide_gap: gap.spaces() >= 2,
         },
         None if crosses => Side::Full,
         None => Side::Columns {
@@ -453,32 +432,17 @@ fn columns(text: &str, range: Range<usize>) -> usize {
     text[range].chars().count()
 }
 
-/// The runs of spaces inside a line's content, with the column after each.
+/// The runs of spaces inside a line's content, in offsets of `text` and
+/// columns of the whole line.
 fn gaps<'a>(text: &'a str, line: &Line) -> impl Iterator<Item = Gap> + 'a {
     let base = line.content.start;
     let lead = columns(text, line.range.start..base);
-    let mut open = None;
-    let (mut width, mut last) = (0, 0);
-    text[line.content.clone()]
-        .char_indices()
-        .enumerate()
-        .filter_map(move |(column, (i, c))| {
-            if c == ' ' {
-                open = open.or(Some(base + i));
-                return None;
-            }
-            let next = page::char_width(c);
-            let gap = open.take().map(|start| Gap {
-                start,
-                end: base + i,
-                column: lead + column,
-                width,
-                between_wide: last == 2 && next == 2,
-            });
-            width += next;
-            last = next;
-            gap
-        })
+    page::gaps(&text[line.content.clone()]).map(move |g| Gap {
+        start: base + g.start,
+        end: base + g.end,
+        column: lead + g.column,
+        ..g
+    })
 }
 
 #[cfg(test)]

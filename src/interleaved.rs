@@ -45,7 +45,7 @@
 //! whole.
 
 use crate::edit::Edit;
-use crate::page::{self, Line};
+use crate::page::{self, gaps, Gap, Line};
 use crate::rule::Rule;
 
 /// How much wider than the measure a column's line may be, in display
@@ -80,19 +80,6 @@ enum Part<'a> {
     Pair(&'a str, &'a str),
     /// A line across both columns.
     Across(&'a str),
-}
-
-/// A run of spaces inside a line.
-#[derive(Clone, Copy, Debug)]
-struct Gap {
-    /// Byte offsets in the line.
-    start: usize,
-    end: usize,
-    /// Display width of the text before and after the gap.
-    left: usize,
-    right: usize,
-    /// Whether wide characters (Han, full-width marks) stand on both sides.
-    wide: bool,
 }
 
 /// Proposes the edit that rewrites `page` (the lines of one page) as its
@@ -159,29 +146,32 @@ fn measure(text: &str, page: &[Line]) -> Option<usize> {
     let (mut wide, mut pairs) = (0, 0);
     for line in body {
         let content = &text[line.content.clone()];
-        if page::width(content) > measure + SLACK + INDENT {
+        let total = page::width(content);
+        if total > measure + SLACK + INDENT {
             wide += 1;
-            pairs += usize::from(gaps(content).any(|g| fits_both(g, measure)));
+            pairs += usize::from(gaps(content).any(|g| fits_both(g, total, measure)));
         }
     }
     (pairs >= MIN_PAIRS && pairs * 5 >= wide * 4).then_some(measure)
 }
 
-/// Whether each side of `gap` fits one column line.
-fn fits_both(gap: Gap, measure: usize) -> bool {
-    gap.left <= measure + SLACK && gap.right <= measure + SLACK
+/// Whether each side of `gap`, in a line `total` wide, fits one column
+/// line.
+fn fits_both(gap: Gap, total: usize, measure: usize) -> bool {
+    gap.width <= measure + SLACK && total - gap.width <= measure + SLACK
 }
 
 /// How `line` divides on a page of columns `measure` wide.
 fn divide(line: &str, measure: usize) -> Part<'_> {
     let pair = |g: Gap| Part::Pair(&line[..g.start], &line[g.end..]);
-    if page::width(line) <= measure + SLACK {
+    let total = page::width(line);
+    if total <= measure + SLACK {
         // One column's line, unless a sentence or a heading ends before a
         // space: Chinese text has no space there of its own.
         let ends_unit = |g: &Gap| {
             let left = &line[..g.start];
-            (g.wide && crate::lines::ends_sentence(left))
-                || (g.left >= 10
+            (g.between_wide && crate::lines::ends_sentence(left))
+                || (g.width >= 10
                     && crate::lines::starts_block(left)
                     && left
                         .chars()
@@ -190,38 +180,15 @@ fn divide(line: &str, measure: usize) -> Part<'_> {
         };
         return gaps(line).find(ends_unit).map_or(Part::One(line), pair);
     }
-    let off = |g: &Gap| g.left.abs_diff(measure).min(g.right.abs_diff(measure));
+    let off = |g: &Gap| {
+        g.width
+            .abs_diff(measure)
+            .min((total - g.width).abs_diff(measure))
+    };
     gaps(line)
-        .filter(|&g| fits_both(g, measure))
-        .min_by_key(|g| (!g.wide, off(g)))
+        .filter(|&g| fits_both(g, total, measure))
+        .min_by_key(|g| (!g.between_wide, off(g)))
         .map_or(Part::Across(line), pair)
-}
-
-/// The runs of spaces inside `line`.
-fn gaps(line: &str) -> impl Iterator<Item = Gap> + '_ {
-    let total = page::width(line);
-    let mut open: Option<(usize, usize)> = None;
-    let (mut width, mut last) = (0, 0);
-    line.char_indices().filter_map(move |(i, c)| {
-        if c == ' ' {
-            open = open.or(Some((i, last)));
-            return None;
-        }
-        let next = page::char_width(c);
-        let gap = open
-            .take()
-            .filter(|_| width > 0)
-            .map(|(start, before)| Gap {
-                start,
-                end: i,
-                left: width,
-                right: total - width,
-                wide: before == 2 && next == 2,
-            });
-        width += next;
-        last = next;
-        gap
-    })
 }
 
 /// What the search knows of a column: its last line, and the number of

@@ -64,6 +64,55 @@ pub fn is_edge_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}')
 }
 
+/// A run of spaces inside a line's content.
+#[derive(Clone, Copy, Debug)]
+pub struct Gap {
+    /// Byte offsets of the spaces in the line.
+    pub start: usize,
+    pub end: usize,
+    /// How many characters come before the text after the spaces: its
+    /// column on a grid of character cells, as pdftotext `-layout` counts.
+    pub column: usize,
+    /// The display width of the line before the spaces.
+    pub width: usize,
+    /// Whether wide characters (Han, full-width punctuation) stand on both
+    /// sides: Chinese text has no spaces of its own there.
+    pub between_wide: bool,
+}
+
+impl Gap {
+    /// How many spaces the gap holds.
+    pub fn spaces(self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// The runs of spaces inside `line`, a line's content (without its edge
+/// whitespace).
+pub fn gaps(line: &str) -> impl Iterator<Item = Gap> + '_ {
+    let mut open = None;
+    let (mut width, mut last) = (0, 0);
+    line.char_indices()
+        .enumerate()
+        .filter_map(move |(column, (i, c))| {
+            if c == ' ' {
+                open = open.or(Some(i));
+                return None;
+            }
+            let next = char_width(c);
+            let gap = open.take().map(|start| Gap {
+                start,
+                end: i,
+                column,
+                width,
+                between_wide: last == 2 && next == 2,
+            });
+            width += next;
+            last = next;
+            gap
+        })
+}
+
 /// The display width of a line's content: two for Han and full-width
 /// characters, one for the rest, nothing for spaces.
 pub fn width(s: &str) -> usize {
