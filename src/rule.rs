@@ -68,6 +68,9 @@ rules! {
     /// A wide gap after a heading's number or label (`1   引言`, `图1-1   流程`)
     /// made one space.
     HeadingGap = "spacing.heading_gap",
+    /// A space removed before a registered or trade mark sign
+    /// (`VitaFlow ®`), which belongs to the name before it.
+    MarkSign = "spacing.mark_sign",
     /// Whitespace at the start or end of a line removed.
     EdgeSpace = "spacing.line_edge",
     /// A running header or footer repeated at page edges removed.

@@ -58,6 +58,9 @@
 //!    letter or digit: removed (`空压机+ 冷干机`, `美元/ 桶`). An author
 //!    spaces such a mark on both sides or on neither.
 //!
+//! 6. Before a registered or trade mark sign (`VitaFlow ®`, `九期一 ®`):
+//!    removed. The sign belongs to the name before it.
+//!
 //! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
 //! number. Spaces at a line's edges are the lines pass's business.
 
@@ -346,6 +349,8 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         Decision::Heading
     } else if is_cjk_punct(l) || is_cjk_punct(r) {
         Decision::Remove(Rule::HanSpace)
+    } else if is_mark_sign(r) {
+        Decision::Remove(Rule::MarkSign)
     } else if is_han(l) && is_han(r) {
         if g == 0 && is_heading_label(left) {
             Decision::Heading
@@ -374,6 +379,13 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     } else {
         Decision::Keep
     }
+}
+
+/// A registered or trade mark sign, which belongs to the name before it
+/// (`VitaFlow®`, `汉利康®`): no author spaces it off, but letter-spacing
+/// does.
+fn is_mark_sign(c: char) -> bool {
+    matches!(c, '®' | '™')
 }
 
 /// Settles the name-list candidates. A candidate's words are judged as they
@@ -843,6 +855,21 @@ mod tests {
             "4.1      2024年经营计划",
             "4.1 2024年经营计划",
             "and the layout's wide gap there is a heading's, one space",
+        ),
+        (
+            "自主研发的VitaFlow ®经导管主动脉",
+            "自主研发的VitaFlow®经导管主动脉",
+            "a registered sign belongs to the name before it",
+        ),
+        (
+            "新药九期一 ™获批",
+            "新药九期一™获批",
+            "and a trade mark sign, after Han too",
+        ),
+        (
+            "• ®商标说明",
+            "• ®商标说明",
+            "a bullet keeps its space even before a sign",
         ),
         (
             "全 市 已 建 成 或 培 育",
