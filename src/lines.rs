@@ -1016,6 +1016,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether a line starts a list item or a numbered heading.
 pub(crate) fn starts_block(line: &str) -> bool {
+    block_start(line, false)
+}
+
+/// [`starts_block`], told whether `line` is known to be closed up
+/// ([`crate::spacing::closed_up`]) already: a line is judged as the spacing
+/// pass leaves it, and closing up a line again, which changes nothing,
+/// cost as much as the first time.
+fn block_start(line: &str, closed: bool) -> bool {
     let mut chars = line.chars();
     let Some(c) = chars.next() else { return false };
     let rest = chars.as_str();
@@ -1041,13 +1049,19 @@ pub(crate) fn starts_block(line: &str) -> bool {
                 .split_once(':')
                 .is_some_and(|(label, _)| label.len() <= 32 && is_letter_spaced_label(label)) =>
         {
-            let closed = crate::spacing::closed_up(line);
-            closed != line && is_english_label(&closed)
+            !closed && {
+                let closed = crate::spacing::closed_up(line);
+                closed != line && is_english_label(&closed)
+            }
         }
         // `图1-1 文本抽取流程`, `附录A 术语表`: a caption or heading label
         // and the space the spacing pass keeps after it (in a spaced-out
         // line it may not: `表1 为` is `表1为`).
-        _ if opens_with_label(line) && opens_with_label(&crate::spacing::closed_up(line)) => true,
+        _ if opens_with_label(line)
+            && (closed || opens_with_label(&crate::spacing::closed_up(line))) =>
+        {
+            true
+        }
         // `第三章`, `第 3 条`, and `第部分`, whose number the extractor
         // lost (drawn as a graphic): no word starts `第部`.
         '第' => rest
@@ -1096,9 +1110,11 @@ pub(crate) fn starts_block(line: &str) -> bool {
                     if digits > 2 && !point {
                         return false;
                     }
-                    let closed = crate::spacing::closed_up(line);
-                    if closed != line {
-                        return starts_block(&closed);
+                    if !closed {
+                        let closed = crate::spacing::closed_up(line);
+                        if closed != line {
+                            return block_start(&closed, true);
+                        }
                     }
                     let title = a.as_str().trim_start();
                     // Two letters or ideographs: a single one after the
