@@ -22,7 +22,9 @@
 //!    a name list (`张伟 李娜 王强`) or a list of places, and stays.
 //! 3. Between a Han character and a Latin letter or digit (Greek letters
 //!    and Roman numerals count, `满足 Ⅲ 类`): removed when
-//!    the Latin phrase (tokens joined by single spaces) has Han or Chinese
+//!    the Latin phrase (tokens joined by single spaces, brackets and an
+//!    abbreviation's period included: `Precision (Singapore) Pte. Ltd.`)
+//!    has Han or Chinese
 //!    punctuation on its far side too (`开展 2024 年度` is `开展2024年度`,
 //!    `提升到 400 Wh/kg 以上` is `提升到400 Wh/kg以上`: typesetters put a
 //!    quarter-em between Chinese and Latin text, and extractors turn it into
@@ -554,13 +556,15 @@ fn latin_between_han(
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
     let is_latin = is_latin_text;
     let has_alnum = |s: &str| s.contains(char::is_alphanumeric);
-    // Tokens stay one phrase across a single space between Latin words, or
-    // across a gap that a spaced-out run will remove anyway.
+    // Tokens stay one phrase across a single space between Latin words
+    // (an English name's brackets and abbreviations included: `Hengyuan
+    // Precision (Singapore) Pte. Ltd.`), or across a gap that a spaced-out
+    // run will remove anyway.
     let glued = |left: usize| {
         in_run[left]
             || (tokens[left + 1].start - tokens[left].end == 1
-                && tok(left + 1).starts_with(|c: char| c.is_ascii_alphanumeric())
-                && tok(left).ends_with(|c: char| c.is_ascii_alphanumeric()))
+                && tok(left + 1).starts_with(|c: char| c.is_ascii_alphanumeric() || c == '(')
+                && ends_latin_word(tok(left)))
     };
     let mut alnum = false;
     // The phrase's digits, while it has nothing else: six are a postal
@@ -602,6 +606,18 @@ fn latin_between_han(
             return alnum && edge.is_some_and(|c| far_cjk(c, digits));
         }
         k = next;
+    }
+}
+
+/// Whether a token ends as a word of a Latin phrase does: with a letter or
+/// digit, a closing bracket, or an abbreviation's period (`Ltd.`, but not
+/// the `1.` of a section number `1. 1`, spaced out).
+fn ends_latin_word(token: &str) -> bool {
+    let body = token.strip_suffix('.').unwrap_or(token);
+    match body.chars().next_back() {
+        Some(c) if body.len() < token.len() => c.is_ascii_alphabetic(),
+        Some(c) => c.is_ascii_alphanumeric() || c == ')',
+        None => false,
     }
 }
 
@@ -855,6 +871,16 @@ mod tests {
             "4.1      2024年经营计划",
             "4.1 2024年经营计划",
             "and the layout's wide gap there is a heading's, one space",
+        ),
+        (
+            "并通过全资子公司 Hengyuan Precision (Singapore) Pte. Ltd.和控股子公司",
+            "并通过全资子公司Hengyuan Precision (Singapore) Pte. Ltd.和控股子公司",
+            "an English name's brackets and abbreviations keep it one Latin phrase",
+        ),
+        (
+            "1 . 1 发展现状",
+            "1 . 1 发展现状",
+            "but a spaced section number's point is no abbreviation's (the quantities pass closes it up)",
         ),
         (
             "自主研发的VitaFlow ®经导管主动脉",
