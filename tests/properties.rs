@@ -369,6 +369,10 @@ fn idempotent_regressions() {
         // `tlay`; a second repair then counted four single words, enough
         // for a column of English set one word per line, and joined them.
         "l\na\nt h e\nt l a\ty",
+        // Found by the property tests: a chapter's number with a tab in it
+        // (`1<tab>5`) was no number alone, and `15`, as the quantities pass
+        // left it, was one, which a second repair joined to its title.
+        "1\t5\n中 ＿",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
