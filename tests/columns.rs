@@ -127,14 +127,23 @@ fn only_two_column_text_is_reordered() {
     let mut checked = 0;
     for layout in dirs(&extracted) {
         for extractor in dirs(&layout) {
-            // pdfplumber interleaves the columns of every two-column
-            // page; pdftotext and pdfminer.six follow them in blocks.
-            let expected: &[Rule] = match layout.ends_with("twocol") {
-                true if extractor.ends_with("pdftotext-layout") => &[Rule::ColumnReorder],
-                true if extractor.ends_with("pdfplumber") => &[Rule::ColumnDeinterleave],
-                _ => &[],
-            };
             for path in texts(&extractor) {
+                // pdfplumber interleaves the columns of every two-column
+                // page; pdfminer.six follows them in blocks, and so does
+                // pdftotext, except for some blocks that it interleaves
+                // (in all documents but two, where no line holds both
+                // columns).
+                let blocks_only = ["03-government-notice", "04-annual-report"]
+                    .iter()
+                    .any(|doc| path.file_stem().is_some_and(|s| s == *doc));
+                let expected: &[Rule] = match layout.ends_with("twocol") {
+                    true if extractor.ends_with("pdftotext-layout") => &[Rule::ColumnReorder],
+                    true if extractor.ends_with("pdfplumber") => &[Rule::ColumnDeinterleave],
+                    true if extractor.ends_with("pdftotext") && !blocks_only => {
+                        &[Rule::ColumnDeinterleave]
+                    }
+                    _ => &[],
+                };
                 assert_eq!(reorders(&path), expected, "{}", path.display());
                 checked += 1;
             }
