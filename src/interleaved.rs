@@ -73,8 +73,8 @@ const INDENT: usize = 8;
 const MIN_MEASURE: usize = 30;
 
 /// The widest measure of a column, 80 ideographs: a column's lines (see
-/// [`one_column`]) that are wider are not columns, and the bound keeps dividing a line's
-/// narrower lines linear in the page.
+/// [`one_column`]) that are wider are not columns, and the bound keeps
+/// dividing a line's narrower lines linear in the page.
 const MAX_MEASURE: usize = 160;
 
 /// Lines without a space that must be full column lines.
