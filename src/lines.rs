@@ -15,19 +15,24 @@
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
 //!    or has the shape of the previous line where no wrap makes two alike
 //!    (`标签：` fields): a block ends.
-//! 4. The previous line ends a sentence (`。！？；…`, closing quotes and
+//! 4. The previous line leaves a Chinese bracket, title mark or quote
+//!    open (`（`, `《`, `“`) that the next line closes: a wrap, however
+//!    short the line. No block ends inside one, and pdftotext cuts a line
+//!    where the font changes, often at a Latin word in brackets (`（GB` /
+//!    `3838—2002）`), leaving a piece with no width to go by.
+//! 5. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
 //!    abbreviation like `Fig.`): a block ends. Unless it ends flush with the
 //!    measure (at least [`FLUSH`] of it) and the next line fills the measure
 //!    too: a paragraph's first line is indented by two characters and falls
 //!    short of the measure, so a full line after a sentence that happened to
-//!    end at the margin goes on with the paragraph (rule 6 decides).
+//!    end at the margin goes on with the paragraph (rule 7 decides).
 //!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
 //!    `二 、`, `1 ）`), since the spacing pass has yet to close them up.
-//! 5. A blank line, on a page where blank lines are rare: a block ends.
+//! 6. A blank line, on a page where blank lines are rare: a block ends.
 //!    (Some extractors put a blank line after every line; there it says
 //!    nothing.)
-//! 6. The previous line is *full*: as wide as the lines around it (at least
+//! 7. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
 //!    [`MEASURE_PEERS`] other lines there are within an eighth of that
 //!    typical width, so there is a measure, and punctuation within two
@@ -43,14 +48,14 @@
 //!    pieces of one full line (see [`visual_line_pieces`]). A narrow box
 //!    set apart from wide text by blank lines has a measure of its own
 //!    (see [`boxes`]).
-//! 7. Otherwise (a short line: a heading, a paragraph's last line): a block
+//! 8. Otherwise (a short line: a heading, a paragraph's last line): a block
 //!    ends.
 //!
 //! English prose in Chinese text has a measure of its own, narrower in
 //! characters than the page's: its full lines are counted against the
 //! widest line of its run (see [`full_english_lines`]).
 //!
-//! One kind of text overrides rules 4 to 7: English set one word per line
+//! One kind of text overrides rules 4 to 8: English set one word per line
 //! (see [`word_columns`]). Between two lines of such a column the break is a
 //! wrap, whatever the line ends and blank lines say; the Chinese line
 //! before the column ends its block.
@@ -419,7 +424,7 @@ fn latin_break(prev: &str, next: &str) -> bool {
 
 /// How many breaks from the top of the text wrap the document's title:
 /// a title in a large font, centred, wraps at fewer characters than the
-/// body and fills no measure, so rule 6 never joins it (`国产民机交付提速，
+/// body and fills no measure, so rule 7 never joins it (`国产民机交付提速，
 /// 航线网络持` / `续扩展`). A break counts when it is among the first
 /// [`TITLE_LINES`] of the first page with no blank line between, the line
 /// before it is at least
@@ -802,6 +807,9 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.column == Column::Inside {
         return join_chars(words, prev, next, evidence.unmarked);
     }
+    if closes_open_bracket(prev, next) {
+        return join_chars(words, prev, next, evidence.unmarked);
+    }
     if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
         return Join::Break;
     }
@@ -809,6 +817,22 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         return join_chars(words, prev, next, evidence.unmarked);
     }
     Join::Break
+}
+
+/// Whether `prev` leaves a Chinese bracket, title mark or quote open that
+/// `next` closes (rule 4 of the module doc).
+fn closes_open_bracket(prev: &str, next: &str) -> bool {
+    [('（', '）'), ('《', '》'), ('“', '”')]
+        .into_iter()
+        .any(|(open, close)| {
+            let unclosed = prev
+                .rfind(open)
+                .is_some_and(|at| !prev[at..].contains(close));
+            unclosed
+                && next
+                    .find(close)
+                    .is_some_and(|at| !next[..at].contains(open))
+        })
 }
 
 /// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
@@ -1239,6 +1263,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "依据《环境空气质量标准》（GB\n3095—2012）和《声环境质量标准》开展监测。\n",
+            "依据《环境空气质量标准》（GB 3095—2012）和《声环境质量标准》开展监测。\n",
+            "a bracket left open, which the next line closes, is no block's end",
+        ),
+        (
+            "执行“快速响应\n服务承诺如下。\n",
+            "执行“快速响应\n服务承诺如下。\n",
+            "but a quote that the next line does not close says nothing",
+        ),
         (
             "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知\n\n识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十\n\n余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的\n\n效率稳步提升。\n\n一家装备企业研制的新\n型光刻设备完成详细设\n计和设计校验，进入评\n审阶段\n",
             "推进重点产业链协同创新，围绕关键材料、核心部件和高端装备组织联合攻关，形成一批具有自主知识产权的标志性成果，带动上下游企业加快技术改造和产品升级，全年新增规模以上企业一百二十余家，研发投入强度达到百分之四点二，较上年提高零点三个百分点，全区科技成果转化的效率稳步提升。\n一家装备企业研制的新型光刻设备完成详细设计和设计校验，进入评审阶段\n",
