@@ -77,7 +77,7 @@ const MIN_MEASURE: usize = 30;
 /// dividing a line's narrower lines linear in the page.
 const MAX_MEASURE: usize = 160;
 
-/// Lines without a space that must be full column lines.
+/// One column's lines (see [`one_column`]) that must be full.
 const MIN_FULL_LINES: usize = 8;
 
 /// Lines that must hold a line of each column.

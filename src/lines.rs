@@ -807,13 +807,10 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.column == Column::Inside {
         return join_chars(words, prev, next, evidence.unmarked);
     }
-    if closes_open_bracket(prev, next) {
-        return join_chars(words, prev, next, evidence.unmarked);
-    }
-    if evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on) {
-        return Join::Break;
-    }
-    if evidence.full_wrap {
+    // Rule 4 goes before rules 5 to 8, but it can only turn a break into
+    // a wrap: its scan of the whole line is asked only where they break.
+    let ends_block = evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on);
+    if (!ends_block && evidence.full_wrap) || closes_open_bracket(prev, next) {
         return join_chars(words, prev, next, evidence.unmarked);
     }
     Join::Break
