@@ -13,8 +13,9 @@
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
-//!    or has the shape of the previous line where no wrap makes two alike
-//!    (`标签：` fields): a block ends.
+//!    a label in lenticular brackets (`【本期要点】`), a field of the front
+//!    matter (`摘要：`, `本报记者：`), or has the shape of the previous line
+//!    where no wrap makes two alike (`标签：` fields): a block ends.
 //! 4. The previous line leaves a Chinese bracket, title mark or quote
 //!    open (`（`, `《`, `“`) that the next line closes: a wrap, however
 //!    short the line. No block ends inside one, and pdftotext cuts a line
@@ -1087,6 +1088,13 @@ fn block_start(line: &str, closed: bool) -> bool {
         {
             true
         }
+        // `【本期要点】`: a short label in lenticular brackets heads a
+        // section, as a numbered heading does.
+        '【' => rest
+            .split_once('】')
+            .is_some_and(|(label, _)| is_bracket_label(label)),
+        // `摘要：`, `本报记者：`: a field of a document's front matter.
+        c if is_han(c) && opens_with_field(line) => true,
         // `第三章`, `第 3 条`, and `第部分`, whose number the extractor
         // lost (drawn as a graphic): no word starts `第部`.
         '第' => rest
@@ -1189,6 +1197,57 @@ fn opens_with_label(line: &str) -> bool {
         .is_some_and(|(label, _)| is_heading_label(label))
 }
 
+/// Whether the text between `【` and `】` is a label: one to
+/// [`MAX_LABEL_CHARS`] letters or ideographs, no sentence inside.
+fn is_bracket_label(label: &str) -> bool {
+    let chars = label.chars().filter(|&c| c != ' ');
+    (1..=MAX_LABEL_CHARS).contains(&chars.clone().count())
+        && chars
+            .clone()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+}
+
+/// Longest label in lenticular brackets (`【本期导读】`, `【专家观点】`).
+const MAX_LABEL_CHARS: usize = 8;
+
+/// Whether `line` opens with the label of a field of a document's front
+/// matter (`摘要：`, `作者：`, `本报记者：`) and its colon, spaced out or
+/// not. Each such field is a block of its own, and the line before it
+/// often ends with nothing that says so: an address's closing bracket
+/// (`…上海 200237）` / `摘要：…`), a headline. Only these labels count: a
+/// wrap can leave any word and a colon at a line's start (`强调：`).
+fn opens_with_field(line: &str) -> bool {
+    let head: String = line.chars().filter(|&c| c != ' ').take(6).collect();
+    FIELD_LABELS.iter().any(|label| {
+        head.strip_prefix(label)
+            .is_some_and(|after| after.starts_with(['：', ':']))
+    })
+}
+
+/// The field labels of [`opens_with_field`]: those of a paper's, a
+/// newsletter's and an official document's front matter.
+const FIELD_LABELS: &[&str] = &[
+    "摘要",
+    "关键词",
+    "关键字",
+    "作者",
+    "通讯作者",
+    "作者简介",
+    "基金项目",
+    "中图分类号",
+    "文献标识码",
+    "文章编号",
+    "收稿日期",
+    "本报记者",
+    "本刊记者",
+    "特约撰稿",
+    "通讯员",
+    "主办",
+    "编制单位",
+    "抄送",
+    "附件",
+];
+
 /// The number of a list item: a whole number of two digits at most.
 fn is_item_number(number: &str) -> bool {
     number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit())
@@ -1260,6 +1319,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "作者：王立新，陈思雨，刘畅（华东理工材料研究院，上\n海 200237）\n摘要：针对电子封装材料散热能力不足的问题。\n",
+            "作者：王立新，陈思雨，刘畅（华东理工材料研究院，上海 200237）\n摘要：针对电子封装材料散热能力不足的问题。\n",
+            "a field of the front matter starts a block after a closing bracket",
+        ),
+        (
+            "清河县农业技术推广中心编印（2024 年 9 月 20 日）\n【本期导读】秋粮测产结果发布。\n",
+            "清河县农业技术推广中心编印（2024 年 9 月 20 日）\n【本期导读】秋粮测产结果发布。\n",
+            "a label in lenticular brackets starts a block",
+        ),
         (
             "依据《环境空气质量标准》（GB\n3095—2012）和《声环境质量标准》开展监测。\n",
             "依据《环境空气质量标准》（GB 3095—2012）和《声环境质量标准》开展监测。\n",
@@ -1543,6 +1612,13 @@ mod tests {
             "1 Introduction",
             "3 . 标题",
             "12）内容",
+            "【本期要点】",
+            "【本期导读】秋粮测产结果发布；玉米适期收获",
+            "摘要：针对电子封装材料散热能力不足的问题",
+            "本报记者：许安澜",
+            "作者：王立新，陈思雨",
+            "摘 要 ： 针 对 电 子 封 装",
+            "Key words: epoxy",
         ] {
             assert!(starts_block(yes), "{yes}");
         }
@@ -1565,6 +1641,11 @@ mod tests {
             "5 4 . 3 、5 3 . 9 d B ( A ) 。",
             "18 physical descriptors, including atomic size",
             "1 8  p h y s i c a l  d e s c r i p t o r s",
+            "【注意事项，请在安装前仔细阅读本节内容】",
+            "【】",
+            "强调：要把稳增长放在更加突出的位置",
+            "摘要选登",
+            "作者们认为",
         ] {
             assert!(!starts_block(no), "{no}");
         }
