@@ -1143,10 +1143,11 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
     }
 }
 
-/// Words whose period does not end a sentence (`Fig. 3`, `et al. [2]`).
+/// Words whose period does not end a sentence (`Fig. 3`, `et al. [2]`, a
+/// company's `Pte. Ltd.`).
 const ABBREVIATIONS: &[&str] = &[
-    "Fig", "Figs", "Eq", "No", "Nos", "Ltd", "Co", "Inc", "al", "etc", "vs", "e.g", "i.e", "Dr",
-    "Mr", "Mrs", "Ms", "Prof", "U.S", "Vol", "pp", "Ref", "Tab",
+    "Fig", "Figs", "Eq", "No", "Nos", "Ltd", "Pte", "Co", "Inc", "al", "etc", "vs", "e.g", "i.e",
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "U.S", "Vol", "pp", "Ref", "Tab",
 ];
 
 /// Whether a line starts a list item or a numbered heading.
@@ -1644,6 +1645,11 @@ mod tests {
             "题目：石墨烯与氮化硼复合填料对环氧树脂导热性能的影响研究\n作者：王立新，陈思雨，刘畅（华东理工大学材料研究院，上\n海 200237）\n\n摘要：针对电子封装材料散热能力不足的问题，本文以\n环氧树脂为基体，采用溶液共混与真空浇注相结合的方\n法，制备了石墨烯纳米片和六方氮化硼复合填料改性的\n导热复合材料，系统研究了填料总含量对导热系数、介\n电性能和力学性能的影响，结果表明协同效应十分明显。\n",
             "题目：石墨烯与氮化硼复合填料对环氧树脂导热性能的影响研究\n作者：王立新，陈思雨，刘畅（华东理工大学材料研究院，上海 200237）\n摘要：针对电子封装材料散热能力不足的问题，本文以环氧树脂为基体，采用溶液共混与真空浇注相结合的方法，制备了石墨烯纳米片和六方氮化硼复合填料改性的导热复合材料，系统研究了填料总含量对导热系数、介电性能和力学性能的影响，结果表明协同效应十分明显。\n",
             "a blank line after a Chinese bracket is no cut, however wide the lines around it together",
+        ),
+        (
+            "公司总部位于临川高新区，主要从事精密传动部件的研发与生产，\n在国内拥有四个生产基地，并通过全资子公司Hengyuan Precision Pte.\nLtd.和控股子公司开展海外业务，产品远销欧洲、东南亚等地区，\n海外收入占营业收入的比例逐年提高，已成为公司新的增长点之一。\n",
+            "公司总部位于临川高新区，主要从事精密传动部件的研发与生产，在国内拥有四个生产基地，并通过全资子公司Hengyuan Precision Pte. Ltd.和控股子公司开展海外业务，产品远销欧洲、东南亚等地区，海外收入占营业收入的比例逐年提高，已成为公司新的增长点之一。\n",
+            "a company's `Pte.` ends no sentence",
         ),
     ];
 
