@@ -9,7 +9,10 @@
 //! 2. The previous line is a bullet alone (`•`) or a section number alone
 //!    (`1 . 1`, whose title the layout's wide gap moved to the next line):
 //!    it belongs to the next line. The lines of a document's wrapped title
-//!    join (see [`title_wraps`]).
+//!    join (see [`title_wraps`]). A bullet alone after a full line that
+//!    stops mid-sentence, before a line that starts no block, is one that
+//!    pdftotext moved out of its item's first line (see
+//!    [`displaced_bullet`]): the break before it is a wrap too.
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
@@ -857,6 +860,9 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if is_lone_bullet(prev) {
         return Join::Bullet;
     }
+    if displaced_bullet(text, lines, i, &evidence) {
+        return Join::Bullet;
+    }
     if evidence.title_wrap {
         return join_chars(words, prev, next, evidence.unmarked);
     }
@@ -1108,6 +1114,22 @@ fn is_lone_section_number(line: &str) -> bool {
 /// Longest title (in characters, without spaces) that a chapter's number
 /// alone on the line before is joined to.
 const CHAPTER_TITLE_CHARS: usize = 16;
+
+/// Whether the next line is a bullet alone that pdftotext moved out of
+/// its item's first line, into the middle of the item: the line before it
+/// is full and stops mid-sentence, and the line after it starts no block
+/// (`…外延生` / `` / `•` / `` / `长了InxGa1-xSb…`). pdftotext writes a
+/// bullet in a symbol font as a block of its own, after the line it stood
+/// on. Read where it stands, it would end the item mid-sentence; the
+/// break before it is the wrap of the line before, and it joins the line
+/// after as any bullet alone does.
+fn displaced_bullet(text: &str, lines: &[&Line], i: usize, evidence: &Evidence) -> bool {
+    let content = |k: usize| lines.get(k).map(|l| &text[l.content.clone()]);
+    content(i + 1).is_some_and(is_lone_bullet)
+        && evidence.full_wrap
+        && content(i).is_some_and(|prev| !ends_sentence(prev))
+        && content(i + 2).is_some_and(|after| !starts_block(after) && !is_lone_bullet(after))
+}
 
 fn is_lone_bullet(line: &str) -> bool {
     let mut chars = line.chars();
@@ -1650,6 +1672,11 @@ mod tests {
             "公司总部位于临川高新区，主要从事精密传动部件的研发与生产，\n在国内拥有四个生产基地，并通过全资子公司Hengyuan Precision Pte.\nLtd.和控股子公司开展海外业务，产品远销欧洲、东南亚等地区，\n海外收入占营业收入的比例逐年提高，已成为公司新的增长点之一。\n",
             "公司总部位于临川高新区，主要从事精密传动部件的研发与生产，在国内拥有四个生产基地，并通过全资子公司Hengyuan Precision Pte. Ltd.和控股子公司开展海外业务，产品远销欧洲、东南亚等地区，海外收入占营业收入的比例逐年提高，已成为公司新的增长点之一。\n",
             "a company's `Pte.` ends no sentence",
+        ),
+        (
+            "窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生\n\n•\n\n长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值\n响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，\n为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
+            "窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生 • 长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
+            "a bullet alone after a full line that stops mid-sentence was moved there: the break before it is a wrap",
         ),
     ];
 
