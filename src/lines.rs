@@ -9,7 +9,10 @@
 //! 2. The previous line is a bullet alone (`•`) or a section number alone
 //!    (`1 . 1`, whose title the layout's wide gap moved to the next line):
 //!    it belongs to the next line. The lines of a document's wrapped title
-//!    join (see [`title_wraps`]).
+//!    join (see [`title_wraps`]). A bullet alone after a full line that
+//!    stops mid-sentence, before a line that starts no block, is one that
+//!    pdftotext moved out of its item's first line (see
+//!    [`displaced_bullet`]): the break before it is a wrap too.
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
@@ -32,7 +35,15 @@
 //!    `二 、`, `1 ）`), since the spacing pass has yet to close them up.
 //! 6. A blank line, on a page where blank lines are rare: a block ends.
 //!    (Some extractors put a blank line after every line; there it says
-//!    nothing.)
+//!    nothing.) Nor does one that pdftotext wrote where it cut a visual
+//!    line at a word space (a Latin letter, digit or `.`, `)`, `%` before
+//!    it, no Chinese punctuation after: see [`cuts`]), as a justified line
+//!    stretches its word spaces: it writes each piece after the first as
+//!    a block of its own, a blank line before it and one after the last
+//!    (`个周期后18F-FDG` / `` / `PET/CT代谢参数…的预测价` / `` / `值。`).
+//!    Pieces that together fill the measure are judged as one line by
+//!    rule 7, and a blank line between them or after the last says nothing
+//!    (see [`set_apart`]); a cut joins with the word space it was.
 //! 7. The previous line is *full*: as wide as the lines around it (at least
 //!    [`FULL`] of the typical width of the lines within [`WINDOW`] lines, and
 //!    [`MEASURE_PEERS`] other lines there are within an eighth of that
@@ -46,8 +57,9 @@
 //!    is. Unless the page's full lines mostly end sentences: then the text
 //!    already has a block per line, and its long paragraphs are only as
 //!    wide as each other by chance. Short lines that together fill the
-//!    measure, cut where the font changed for a figure or a Latin word, are
-//!    pieces of one full line (see [`visual_line_pieces`]). A narrow box
+//!    measure, cut where the font changed for a figure or a Latin word, or
+//!    by pdftotext at a word space (rule 6), are pieces of one full line
+//!    (see [`visual_line_pieces`]). A narrow box
 //!    set apart from wide text by blank lines has a measure of its own
 //!    (see [`boxes`]).
 //! 8. Otherwise (a short line: a heading, a paragraph's last line): a block
@@ -187,7 +199,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .zip(&punctuated)
         .map(|((m, &w), &punctuated)| punctuated && m.is_some_and(|m| w as f32 >= FULL * m as f32))
         .collect();
-    let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &mut full);
+    let cuts = cuts(text, &lines);
+    let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &cuts, &mut full);
+    let apart = set_apart(&pieces, &cuts);
     let wraps = pages_that_wrap(text, &lines, &full);
     let marked = marks_word_breaks(text, &lines);
     let latin: Vec<bool> = lines
@@ -220,9 +234,10 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
                 runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
                     || english[i],
-                blank_break: blank_between && blank_rare[prev.page] && !page_break,
+                blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
                 unmarked: marked && !ends_in_space(prev),
                 title_wrap: i < title_wraps,
+                cut: cuts[i] && pieces[i],
                 next_opens: blocks[i + 1],
                 column: match (columns[i], columns[i + 1]) {
                     (true, true) => Column::Inside,
@@ -507,40 +522,54 @@ const TITLE_MIN_WIDTH: usize = 24;
 /// of its own (`比达到` / `46.3%，设计与…占比` / `28.1%` / `和`). The pieces
 /// are short, but together they fill the measure, as the line they were
 /// did. pdftotext cuts at Chinese quotes and title marks in the same way
-/// (`依据《环境空气质` / `量标准》` / `（GB 3095—2012）、`). A run of lines
+/// (`依据《环境空气质` / `量标准》` / `（GB 3095—2012）、`), and at a word
+/// space, with a blank line between the pieces ([`cuts`]). A run of lines
 /// counts as such pieces when the line before them wraps into the first
 /// (or ends a block, and the run has three pieces or more: a paragraph's
 /// first line after a heading, `功率半导体产线` / `2023` / `年出货量同比增长` /
-/// `23.6%。其`; a heading and one piece after it are two blocks),
-/// every break between them has a Latin letter or digit, a quote, a title
-/// mark or a bracket on one side (the font changed there), none
-/// ends a sentence or starts a block after the first, and their widths sum
-/// to at least [`FULL`] of the measure without passing it by more than the
-/// tolerance of [`measure`]. The last piece is full: its break is judged
-/// as that of the whole visual line.
+/// `23.6%。其`; a heading and one piece after it are two blocks; or
+/// pdftotext cut the line after the first, which says the two are one
+/// line wherever the first stands: a paragraph's first line after one
+/// that ends a sentence, `以目前最常见的锂离子电池（Li-ion` / `` /
+/// `battery）为例，`), every break between them is adjacent and has a
+/// Latin letter or digit, a quote, a title mark or a bracket on one side
+/// (the font changed there), or is a cut, none ends a sentence or starts
+/// a block after the first, and their widths (with [`CUT_GAP`] for each
+/// cut) sum to at least [`FULL`] of the measure without passing it by
+/// more than the tolerance of [`measure`]. The last piece is full: its
+/// break is judged as that of the whole visual line.
 fn visual_line_pieces(
     text: &str,
     lines: &[&Line],
     blocks: &[bool],
     widths: &[usize],
     measures: &[Option<usize>],
+    cuts: &[bool],
     full: &mut [bool],
 ) -> Vec<bool> {
     let mut pieces = vec![false; lines.len()];
+    let cut = |j: usize| cuts[j];
     let mut i = 0;
     while i < lines.len() {
         // The first piece continues a wrapped line, or opens a paragraph
         // after a short line (a heading, a paragraph's end); there a short
         // line and one after it are two blocks however wide they are
         // together (`二、产品概述` / `XR-2000型…`), so it takes three pieces.
-        let continues = |i: usize| {
-            i > 0
-                && full[i - 1]
-                && !ends_sentence(&text[lines[i - 1].content.clone()])
-                && !blocks[i]
+        // Where pdftotext cut the line after it, the cut says the two are
+        // one line, wherever the first stands.
+        let continues = i > 0
+            && full[i - 1]
+            && !ends_sentence(&text[lines[i - 1].content.clone()])
+            && !blocks[i];
+        let opens = i > 0 && !full[i - 1] && !blocks[i];
+        let least = if continues || cut(i) {
+            2
+        } else if opens {
+            3
+        } else {
+            usize::MAX
         };
-        let opens = |i: usize| i > 0 && !full[i - 1] && !blocks[i];
-        let Some(measure) = measures[i].filter(|_| !full[i] && (continues(i) || opens(i))) else {
+        let Some(measure) = measures[i].filter(|_| !full[i] && least < usize::MAX) else {
             i += 1;
             continue;
         };
@@ -553,24 +582,86 @@ fn visual_line_pieces(
                 c.is_ascii_alphanumeric() || c == '%' || matches!(c, '”' | '》' | '）')
             }) || b
                 .starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '“' | '《' | '（'));
-            if !adjacent
-                || !font_change
-                || sum + widths[j + 1] > most
+            let width = widths[j + 1] + if cut(j) { CUT_GAP } else { 0 };
+            if !(adjacent && font_change || cut(j))
+                || sum + width > most
                 || ends_sentence(a)
                 || blocks[j + 1]
             {
                 break;
             }
-            sum += widths[j + 1];
+            sum += width;
             j += 1;
         }
-        if j > i + usize::from(!continues(i)) && sum as f32 >= FULL * measure as f32 {
+        if j - i + 1 >= least && sum as f32 >= FULL * measure as f32 {
             pieces[i..j].fill(true);
             full[j] = true;
         }
         i = j + 1;
     }
     pieces
+}
+
+/// For each break, whether pdftotext cut a visual line there: one blank
+/// line, and nothing else, between two lines of a page, where a word space
+/// stood ([`cut_at_word_space`]).
+fn cuts(text: &str, lines: &[&Line]) -> Vec<bool> {
+    let mut cuts = vec![false; lines.len()];
+    for (k, pair) in lines.windows(2).enumerate() {
+        let (prev, next) = (pair[0], pair[1]);
+        cuts[k] = prev.page == next.page
+            && text[prev.range.end..next.range.start].matches('\n').count() == 2
+            && cut_at_word_space(&text[prev.content.clone()], &text[next.content.clone()]);
+    }
+    cuts
+}
+
+/// Whether a break falls where a word space stood: after a Latin letter,
+/// a digit or a mark that ends a Latin word (`.`, `)`, `%`), and before
+/// anything but Chinese punctuation, which no word space precedes. Only
+/// a word space stretches wide enough in a justified line for pdftotext
+/// to cut the line there; the blank line between a Chinese paragraph's
+/// last line and the next paragraph (`海 200237）` / `` / `摘要：…`) falls
+/// elsewhere. What follows the space is most often a Latin word
+/// (`Baltic` / `Motion`), but may be Han where pdftotext took the pieces
+/// of two visual lines in turn (`Precision` / `和控股子公司Northwind`).
+fn cut_at_word_space(prev: &str, next: &str) -> bool {
+    prev.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | '%'))
+        && !next.starts_with(|c: char| is_cjk_punct(c))
+}
+
+/// The width a cut (see [`cut_at_word_space`]) adds to the pieces around
+/// it: the gap pdftotext cut at, which no width counts, is at least an
+/// ideograph wide (`（BMS，Battery` / `Management` / `System）会实时监测`
+/// come to 42 of a measure of 54 without theirs, 46 with them).
+const CUT_GAP: usize = 2;
+
+/// For each break, whether a blank line there is the extractor's and says
+/// nothing: the breaks between the pieces of a visual line (see
+/// [`visual_line_pieces`]) that a blank line set apart, and the break after
+/// the last of them.
+///
+/// pdftotext cuts a visual line at a gap wider than a word space, as a
+/// justified line stretches its word spaces (`18F-FDG   PET/CT…`), and
+/// writes each piece after the first as a text block of its own: a blank
+/// line before it, and one after the last, before the next visual line
+/// (`个周期后18F-FDG` / `` / `PET/CT代谢参数…的预测价` / `` / `值。研究…`).
+fn set_apart(pieces: &[bool], cuts: &[bool]) -> Vec<bool> {
+    let mut apart = vec![false; pieces.len()];
+    let mut i = 0;
+    while i < pieces.len() {
+        let run = pieces[i..].iter().take_while(|&&p| p).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let end = i + run;
+        if cuts[i..end].contains(&true) {
+            apart[i..=end].fill(true);
+        }
+        i = end + 1;
+    }
+    apart
 }
 
 /// Which lines belong to a column of English words: a run of lines with no
@@ -748,6 +839,9 @@ struct Evidence {
     unmarked: bool,
     /// The break wraps the document's title.
     title_wrap: bool,
+    /// pdftotext cut one visual line here, at a word space (see
+    /// [`cuts`]).
+    cut: bool,
     /// The next line starts a block ([`starts_block`]).
     next_opens: bool,
     /// Where the break stands to a column of English words.
@@ -782,6 +876,9 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         return join_chars(words, prev, next, evidence.unmarked);
     }
     if is_lone_bullet(prev) {
+        return Join::Bullet;
+    }
+    if displaced_bullet(text, lines, i, &evidence) {
         return Join::Bullet;
     }
     if evidence.title_wrap {
@@ -828,6 +925,9 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     // Rule 4 goes before rules 5 to 8, but it can only turn a break into
     // a wrap: its scan of the whole line is asked only where they break.
     let ends_block = evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on);
+    if evidence.cut && !ends_block {
+        return Join::Wrap(word_space(prev, next));
+    }
     if (!ends_block && evidence.full_wrap) || closes_open_bracket(prev, next) {
         return join_chars(words, prev, next, evidence.unmarked);
     }
@@ -887,6 +987,22 @@ fn join_chars(words: &Words, prev: &str, next: &str, unmarked: bool) -> Join {
         Join::Wrap(" ")
     } else {
         Join::Wrap("")
+    }
+}
+
+/// How a cut at a word space ([`cuts`]) joins: with the word space, one
+/// space, whatever the characters beside it say of a wrap (`15, 30` / `and
+/// 60 minutes`, in a text that otherwise breaks words without a hyphen);
+/// between two single characters, where letter-spaced text meets (`G B` /
+/// `3 0 9 6`, `a s` / `a`), with the wide gap that extractors write for a
+/// word space there: one space, the spacing pass would read as
+/// letter-spacing and remove (`GB3096`, `asa`).
+fn word_space(prev: &str, next: &str) -> &'static str {
+    let single = |token: Option<&str>| token.is_some_and(|t| t.chars().count() == 1);
+    if single(prev.rsplit(' ').next()) && single(next.split(' ').next()) {
+        "   "
+    } else {
+        " "
     }
 }
 
@@ -1017,6 +1133,22 @@ fn is_lone_section_number(line: &str) -> bool {
 /// alone on the line before is joined to.
 const CHAPTER_TITLE_CHARS: usize = 16;
 
+/// Whether the next line is a bullet alone that pdftotext moved out of
+/// its item's first line, into the middle of the item: the line before it
+/// is full and stops mid-sentence, and the line after it starts no block
+/// (`…外延生` / `` / `•` / `` / `长了InxGa1-xSb…`). pdftotext writes a
+/// bullet in a symbol font as a block of its own, after the line it stood
+/// on. Read where it stands, it would end the item mid-sentence; the
+/// break before it is the wrap of the line before, and it joins the line
+/// after as any bullet alone does.
+fn displaced_bullet(text: &str, lines: &[&Line], i: usize, evidence: &Evidence) -> bool {
+    let content = |k: usize| lines.get(k).map(|l| &text[l.content.clone()]);
+    content(i + 1).is_some_and(is_lone_bullet)
+        && evidence.full_wrap
+        && content(i).is_some_and(|prev| !ends_sentence(prev))
+        && content(i + 2).is_some_and(|after| !starts_block(after) && !is_lone_bullet(after))
+}
+
 fn is_lone_bullet(line: &str) -> bool {
     let mut chars = line.chars();
     chars
@@ -1051,10 +1183,11 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
     }
 }
 
-/// Words whose period does not end a sentence (`Fig. 3`, `et al. [2]`).
+/// Words whose period does not end a sentence (`Fig. 3`, `et al. [2]`, a
+/// company's `Pte. Ltd.`).
 const ABBREVIATIONS: &[&str] = &[
-    "Fig", "Figs", "Eq", "No", "Nos", "Ltd", "Co", "Inc", "al", "etc", "vs", "e.g", "i.e", "Dr",
-    "Mr", "Mrs", "Ms", "Prof", "U.S", "Vol", "pp", "Ref", "Tab",
+    "Fig", "Figs", "Eq", "No", "Nos", "Ltd", "Pte", "Co", "Inc", "al", "etc", "vs", "e.g", "i.e",
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "U.S", "Vol", "pp", "Ref", "Tab",
 ];
 
 /// Whether a line starts a list item or a numbered heading.
@@ -1600,6 +1733,41 @@ mod tests {
             "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",
             "常用命令如下：\ninstall\nremove\nupdate\nsearch\nlist\n",
             "a column of single words without the words of prose stays a column",
+        ),
+        (
+            "核医学科联合肿瘤中心开展了一项前瞻性观察研究，评估治疗两\n个周期以后的代谢参数对于免疫治疗疗效的预测价值，研究共纳入\n非小细胞肺癌患者二百余例，以最大标准化摄取值下降三成作为代\n谢缓解的标准，结果显示缓解组的中位无进展生存期为十三个月，\n未缓解组为五个月，差异具有统计学意义。研究者同时提醒，约有\n一成患者在治疗早期出现假性进展，需结合临床综合判断，治疗后\n复查时应采用同一台18F-FDG\n\nPET/CT设备完成扫描，以保证前后\n\n可比。研究团队计划明年扩大样本量，并纳入更多中心参与验证。\n",
+            "核医学科联合肿瘤中心开展了一项前瞻性观察研究，评估治疗两个周期以后的代谢参数对于免疫治疗疗效的预测价值，研究共纳入非小细胞肺癌患者二百余例，以最大标准化摄取值下降三成作为代谢缓解的标准，结果显示缓解组的中位无进展生存期为十三个月，未缓解组为五个月，差异具有统计学意义。研究者同时提醒，约有一成患者在治疗早期出现假性进展，需结合临床综合判断，治疗后复查时应采用同一台18F-FDG PET/CT设备完成扫描，以保证前后可比。研究团队计划明年扩大样本量，并纳入更多中心参与验证。\n",
+            "pdftotext cuts a visual line at a word space and sets each piece after the first apart with blank lines; the blank line after the last says nothing",
+        ),
+        (
+            "核医学科联合肿瘤中心开展了一项前瞻性观察研究，评估治疗两\n个周期以后的代谢参数对于免疫治疗疗效的预测价值，研究共纳入\n非小细胞肺癌患者二百余例，以最大标准化摄取值下降三成作为代\n谢缓解的标准，结果显示缓解组的中位无进展生存期为十三个月，\n未缓解组为五个月，差异具有统计学意义。研究者同时提醒，约有\n一成患者在治疗早期出现假性进展，需结合临床综合判断，治疗后\n复查时应采用同一台18F-FDG\n\nPET/CT扫描，以便保证\n\n前后可比。研究团队计划明年扩大样本量，并纳入更多中心参与。\n",
+            "核医学科联合肿瘤中心开展了一项前瞻性观察研究，评估治疗两个周期以后的代谢参数对于免疫治疗疗效的预测价值，研究共纳入非小细胞肺癌患者二百余例，以最大标准化摄取值下降三成作为代谢缓解的标准，结果显示缓解组的中位无进展生存期为十三个月，未缓解组为五个月，差异具有统计学意义。研究者同时提醒，约有一成患者在治疗早期出现假性进展，需结合临床综合判断，治疗后复查时应采用同一台18F-FDG PET/CT扫描，以便保证前后可比。研究团队计划明年扩大样本量，并纳入更多中心参与。\n",
+            "a cut counts the gap it was made at",
+        ),
+        (
+            "充电时，外部电源推动电子和离子搬家，把电能转化为化学能储存\n起来；放电时，这个过程反过来进行，化学能重新变成电能，驱动\n手机、电动车乃至整座储能电站运转，也点亮了千家万户的屏幕。\n以目前最常见的锂离子电池（Li-ion\n\nbattery）为例，\n\n它由正极、负极、电解液和隔膜四个核心部分组成。正极通常是含\n锂的金属氧化物，例如钴酸锂、磷酸铁锂或三元材料；负极多为石\n墨。充电时锂离子从正极游出来，穿过电解液和隔膜嵌入石墨层。\n",
+            "充电时，外部电源推动电子和离子搬家，把电能转化为化学能储存起来；放电时，这个过程反过来进行，化学能重新变成电能，驱动手机、电动车乃至整座储能电站运转，也点亮了千家万户的屏幕。\n以目前最常见的锂离子电池（Li-ion battery）为例，它由正极、负极、电解液和隔膜四个核心部分组成。正极通常是含锂的金属氧化物，例如钴酸锂、磷酸铁锂或三元材料；负极多为石墨。充电时锂离子从正极游出来，穿过电解液和隔膜嵌入石墨层。\n",
+            "a cut joins the first piece of a paragraph after a line that ends a sentence",
+        ),
+        (
+            "全 市 共 运 行 环 境 空 气 自 动 监 测 站 四 十 八 个 ， 其 中 国 控 站\n点 九 个 、 省 控 站 点 十 六 个 ， 全 年 有 效 监 测 天 数 为 三 百 六 十\n一 天 ， 各 项 监 测 数 据 的 有 效 率 均 达 到 了 百 分 之 九 十 五 以 上\n， 监 测 依 据 《 声 环 境 质 量 标 准 》（G B\n\n3 0 9 6 — 2 0 0 8 ） 开 展\n\n了 例 行 监 测 ， 昼 间 达 标 率 为 百 分 之 九 十 六 点 一 ， 较 上 年 提\n高 零 点 八 个 百 分 点 ， 夜 间 达 标 率 为 百 分 之 八 十 五 点 二 。\n",
+            "全 市 共 运 行 环 境 空 气 自 动 监 测 站 四 十 八 个 ， 其 中 国 控 站 点 九 个 、 省 控 站 点 十 六 个 ， 全 年 有 效 监 测 天 数 为 三 百 六 十 一 天 ， 各 项 监 测 数 据 的 有 效 率 均 达 到 了 百 分 之 九 十 五 以 上 ， 监 测 依 据 《 声 环 境 质 量 标 准 》（G B   3 0 9 6 — 2 0 0 8 ） 开 展 了 例 行 监 测 ， 昼 间 达 标 率 为 百 分 之 九 十 六 点 一 ， 较 上 年 提 高 零 点 八 个 百 分 点 ， 夜 间 达 标 率 为 百 分 之 八 十 五 点 二 。\n",
+            "a cut between two letter-spaced words joins with a wide gap, a word space",
+        ),
+        (
+            "题目：石墨烯与氮化硼复合填料对环氧树脂导热性能的影响研究\n作者：王立新，陈思雨，刘畅（华东理工大学材料研究院，上\n海 200237）\n\n摘要：针对电子封装材料散热能力不足的问题，本文以\n环氧树脂为基体，采用溶液共混与真空浇注相结合的方\n法，制备了石墨烯纳米片和六方氮化硼复合填料改性的\n导热复合材料，系统研究了填料总含量对导热系数、介\n电性能和力学性能的影响，结果表明协同效应十分明显。\n",
+            "题目：石墨烯与氮化硼复合填料对环氧树脂导热性能的影响研究\n作者：王立新，陈思雨，刘畅（华东理工大学材料研究院，上海 200237）\n摘要：针对电子封装材料散热能力不足的问题，本文以环氧树脂为基体，采用溶液共混与真空浇注相结合的方法，制备了石墨烯纳米片和六方氮化硼复合填料改性的导热复合材料，系统研究了填料总含量对导热系数、介电性能和力学性能的影响，结果表明协同效应十分明显。\n",
+            "a blank line after a Chinese bracket is no cut, however wide the lines around it together",
+        ),
+        (
+            "公司总部位于临川高新区，主要从事精密传动部件的研发与生产，\n在国内拥有四个生产基地，并通过全资子公司Hengyuan Precision Pte.\nLtd.和控股子公司开展海外业务，产品远销欧洲、东南亚等地区，\n海外收入占营业收入的比例逐年提高，已成为公司新的增长点之一。\n",
+            "公司总部位于临川高新区，主要从事精密传动部件的研发与生产，在国内拥有四个生产基地，并通过全资子公司Hengyuan Precision Pte. Ltd.和控股子公司开展海外业务，产品远销欧洲、东南亚等地区，海外收入占营业收入的比例逐年提高，已成为公司新的增长点之一。\n",
+            "a company's `Pte.` ends no sentence",
+        ),
+        (
+            "窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生\n\n•\n\n长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值\n响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，\n为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
+            "窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生 • 长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
+            "a bullet alone after a full line that stops mid-sentence was moved there: the break before it is a wrap",
         ),
     ];
 
