@@ -1367,10 +1367,9 @@ const MAX_LABEL_CHARS: usize = 8;
 /// (`…上海 200237）` / `摘要：…`), a headline. Only these labels count: a
 /// wrap can leave any word and a colon at a line's start (`强调：`).
 fn opens_with_field(line: &str) -> bool {
-    let head: String = line.chars().filter(|&c| c != ' ').take(6).collect();
     FIELD_LABELS.iter().any(|label| {
-        head.strip_prefix(label)
-            .is_some_and(|after| after.starts_with(['：', ':']))
+        let mut head = line.chars().filter(|&c| c != ' ');
+        label.chars().all(|c| head.next() == Some(c)) && matches!(head.next(), Some('：' | ':'))
     })
 }
 
