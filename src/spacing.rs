@@ -2,13 +2,15 @@
 //! between characters, told apart from spaces an author typed.
 //!
 //! Each run of spaces inside a line is judged by its neighbours, never by a
-//! global rule. First, a line letter-spaced at one space whose words stand
-//! apart by wider gaps (`t o t a l   l o a d i n g   o f`, `王 强   刘 洋`,
-//! as some extractors write letter-spaced text) loses every one-space gap
-//! but the one after a bullet opening the line (its item's indent), and
-//! each wider gap becomes one space: the evidence is the line itself,
-//! whose one-space gaps all lie between single letters (at least four of
-//! them). The rules below judge its words when the pass runs again. A
+//! global rule. First, a line, or a stretch of one between word spaces of
+//! text that is not spaced out, letter-spaced at one space whose words
+//! stand apart by wider gaps (`t o t a l   l o a d i n g   o f`, `王 强
+//! 刘 洋`, as some extractors write letter-spaced text) loses every
+//! one-space gap but the one after a bullet opening the line (its item's
+//! indent), and each wider gap becomes one space: the evidence is the
+//! stretch itself, whose one-space gaps all lie between single letters (at
+//! least four of them). The rules below judge its words when the pass runs
+//! again. A
 //! line that is one short word spaced out (`a n d`, too short for a run)
 //! loses its spaces beside a letter-spaced line: some extractors put each
 //! word of letter-spaced English on a line of its own.
@@ -209,7 +211,8 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
         }
         tokens.push(Token::new(line, base, start, i));
     }
-    if has_word_spaces(tokens) {
+    let stretches = word_spaced_stretches(tokens);
+    if !stretches.is_empty() {
         // Undo the letter-spacing first; the rules below judge the words
         // when the pass runs again. The gap after a bullet opening the line
         // is its item's indent, a word gap however narrow (`- 第  ，`), as
@@ -219,12 +222,15 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             let (marker, item) = (text_of(&tokens[0]), text_of(&tokens[1]));
             is_bullet(marker) || is_ascii_bullet(marker, item)
         };
-        for (k, pair) in tokens.windows(2).enumerate() {
-            let (gap, wide) = (pair[0].end..pair[1].start, pair[1].start - pair[0].end > 1);
-            if wide {
-                out.push(Edit::replace(gap, " ", Rule::SpacedRun));
-            } else if !(k == 0 && bulleted) {
-                out.push(Edit::delete(gap, Rule::SpacedRun));
+        for stretch in stretches {
+            for k in stretch.start..stretch.end - 1 {
+                let (a, b) = (tokens[k], tokens[k + 1]);
+                let (gap, wide) = (a.end..b.start, b.start - a.end > 1);
+                if wide {
+                    out.push(Edit::replace(gap, " ", Rule::SpacedRun));
+                } else if !(k == 0 && bulleted) {
+                    out.push(Edit::delete(gap, Rule::SpacedRun));
+                }
             }
         }
         return;
@@ -621,26 +627,44 @@ fn ends_latin_word(token: &str) -> bool {
     }
 }
 
-/// Whether the line is letter-spaced at one space with wider gaps between
-/// its words (`t o t a l   l o a d i n g   o f`, `王 强   刘 洋`): some
-/// extractors write a space of letter-spaced text as a wider gap. The
-/// evidence is a line whose one-space gaps all lie between single letters,
-/// at least [`MIN_SPACED_RUN`] of them, beside a wider gap. There every
-/// one-space gap is letter-spacing, however short the word, and a wider
-/// gap is one space between words.
-fn has_word_spaces(tokens: &[Token]) -> bool {
-    let (mut letter_gaps, mut wide) = (0, false);
-    for pair in tokens.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        if b.start - a.end > 1 {
-            wide = true;
-        } else if (a.spaced_like || a.spaced_tail) && (b.spaced_like || b.spaced_head) {
-            letter_gaps += 1;
-        } else {
-            return false;
+/// The stretches of a line (ranges of its tokens) letter-spaced at one
+/// space with wider gaps between their words (`t o t a l   l o a d i n g
+/// o f`, `王 强   刘 洋`): some extractors write a space of letter-spaced
+/// text as a wider gap. A stretch runs between one-space gaps that are not
+/// between single letters (the word spaces of text around it that is not
+/// spaced out, `出行服务（M o b i l i t y   a s   a   S e r v i c e）`
+/// once its Han are closed up). It counts where all its one-space gaps lie
+/// between single letters, at least [`MIN_SPACED_RUN`] of them, beside a
+/// wider gap. There every one-space gap is letter-spacing, however short
+/// the word, and a wider gap is one space between words.
+fn word_spaced_stretches(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut stretches = Vec::new();
+    let (mut start, mut letter_gaps, mut wide) = (0, 0, false);
+    for k in 0..tokens.len() {
+        let next = tokens.get(k + 1);
+        let ends = match next {
+            None => true,
+            Some(b) => {
+                let a = tokens[k];
+                if b.start - a.end > 1 {
+                    wide = true;
+                    false
+                } else if (a.spaced_like || a.spaced_tail) && (b.spaced_like || b.spaced_head) {
+                    letter_gaps += 1;
+                    false
+                } else {
+                    true
+                }
+            }
+        };
+        if ends {
+            if wide && letter_gaps >= MIN_SPACED_RUN {
+                stretches.push(start..k + 1);
+            }
+            (start, letter_gaps, wide) = (k + 1, 0, false);
         }
     }
-    wide && letter_gaps >= MIN_SPACED_RUN
+    stretches
 }
 
 /// Whether the line is one short word spaced out letter by letter, too
@@ -1182,6 +1206,11 @@ mod tests {
             "t o t a l   l o a d i n g   o f   2 5   w t %   a n d   a   m a s s",
             "total loading of 25 wt% and a mass",
             "wider gaps in a letter-spaced line are word spaces, made one space",
+        ),
+        (
+            "The plan adopts M o b i l i t y   a s   a   S e r v i c e now.",
+            "The plan adopts Mobility as a Service now.",
+            "so are those of a letter-spaced stretch among words that are not spaced out",
         ),
         (
             "- 双 特 异 性   抗 体 治 疗\n",
