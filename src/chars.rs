@@ -147,6 +147,22 @@ pub fn is_closing(c: char) -> bool {
     )
 }
 
+/// Marks that end no block: a comma or an enumeration comma leaves its
+/// sentence open, so a line that stops at one is a wrap, however short
+/// (pdftotext cuts lines where the font changes). A heading or item after
+/// one still starts a block: a lead-in can end in a comma.
+pub fn ends_no_block(c: char) -> bool {
+    matches!(c, '，' | '、')
+}
+
+/// Marks that cannot close a line: an opening bracket, title mark or
+/// quote, and a range's tilde (`0.4 MPa～` / `0.6 MPa`). Chinese
+/// typesetting keeps them with what follows, so a line that stops at one
+/// continues on the next, whatever the next line starts with.
+pub fn closes_no_line(c: char) -> bool {
+    matches!(c, '～' | '（' | '《' | '“' | '【' | '〔')
+}
+
 /// Marks that cannot open a line: a line that starts with one continues
 /// the line before.
 pub fn opens_no_line(c: char) -> bool {

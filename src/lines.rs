@@ -5,7 +5,9 @@
 //! between two non-blank lines is judged, in this order:
 //!
 //! 1. The next line starts with punctuation that cannot start a block
-//!    (`，。、；：）》”`...): a wrap.
+//!    (`，。、；：）》”`...), or the previous line stops at a mark that
+//!    cannot end one (an opening bracket or quote, a range's `～`): a
+//!    wrap.
 //! 2. The previous line is a bullet alone (`•`) or a section number alone
 //!    (`1 . 1`, whose title the layout's wide gap moved to the next line):
 //!    it belongs to the next line. The lines of a document's wrapped title
@@ -19,18 +21,22 @@
 //!    a label in lenticular brackets (`【本期要点】`), a field of the front
 //!    matter (`摘要：`, `本报记者：`), or has the shape of the previous line
 //!    where no wrap makes two alike (`标签：` fields): a block ends.
-//! 4. The previous line leaves a Chinese bracket, title mark or quote
-//!    open (`（`, `《`, `“`) that the next line closes: a wrap, however
-//!    short the line. No block ends inside one, and pdftotext cuts a line
+//! 4. The previous line stops at a comma (`，`, `、`), or leaves a Chinese
+//!    bracket, title mark or quote open (`（`, `《`, `“`) that the next
+//!    line closes: a wrap, however short the line. No block ends inside one, and pdftotext cuts a line
 //!    where the font changes, often at a Latin word in brackets (`（GB` /
 //!    `3838—2002）`), leaving a piece with no width to go by.
 //! 5. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
 //!    abbreviation like `Fig.`): a block ends. Unless it ends flush with the
 //!    measure (at least [`FLUSH`] of it) and the next line fills the measure
-//!    too: a paragraph's first line is indented by two characters and falls
-//!    short of the measure, so a full line after a sentence that happened to
-//!    end at the margin goes on with the paragraph (rule 7 decides).
+//!    too, short of it by less than an [`INDENT`] (the figures and Latin
+//!    letters of a full line make it narrower by a unit or two): a
+//!    paragraph's first line is indented by two characters and falls short
+//!    of the measure, so a full line after a sentence that happened to end
+//!    at the margin goes on with the paragraph (rule 7 decides). Where the
+//!    extractor kept the indent (pdftotext `-layout`), an indented line
+//!    opens a paragraph however wide it is.
 //!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
 //!    `二 、`, `1 ）`), since the spacing pass has yet to close them up.
 //! 6. A blank line, on a page where blank lines are rare: a block ends.
@@ -54,9 +60,13 @@
 //!    around the line itself: a wrapped line with figures or Latin words is
 //!    narrower than the measure by the widths counted for its narrow
 //!    glyphs, and none of the full lines around needs to be as short as it
-//!    is. Unless the page's full lines mostly end sentences: then the text
-//!    already has a block per line, and its long paragraphs are only as
-//!    wide as each other by chance. Short lines that together fill the
+//!    is. Where the window has no measure (a short paragraph among
+//!    one-line items), a line as wide as the measure of a window three
+//!    times as wide is full too. Unless the page's full lines mostly end
+//!    sentences: then the text already has a block per line, and its long
+//!    paragraphs are only as wide as each other by chance (a full line that
+//!    ends a sentence before an item or heading is not counted: the item
+//!    ends its block either way). Short lines that together fill the
 //!    measure, cut where the font changed for a figure or a Latin word, or
 //!    by pdftotext at a word space (rule 6), are pieces of one full line
 //!    (see [`visual_line_pieces`]). A narrow box
@@ -128,8 +138,18 @@ const FULL: f32 = 0.8;
 /// ends flush with it: an indented first line falls short of it.
 const FLUSH: f32 = 0.95;
 
+/// A paragraph's first-line indent: two ideographs, in width units. A line
+/// short of the measure by less than this is not indented, only narrower
+/// by the figures and Latin letters it holds.
+const INDENT: usize = 4;
+
 /// Lines on each side whose widths set a line's typical width.
 const WINDOW: usize = 4;
+
+/// Lines on each side whose widths set the measure of a line whose own
+/// window has none, if the line is as wide as it: a paragraph of two full
+/// lines among one-line items that fall short of the measure.
+const WIDE_WINDOW: usize = 3 * WINDOW;
 
 /// Narrowest typical width (in half-width units) of a wrapping layout.
 const MIN_MEASURE: usize = 24;
@@ -183,7 +203,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 .clone()
                 .filter(|b| i + 1 < b.end)
                 .and_then(|b| box_measure(&widths[b.clone()], i - b.start));
-            within_box.or_else(|| measure(&widths, i, MIN_MEASURE))
+            within_box
+                .or_else(|| measure(&widths, i, MIN_MEASURE, WINDOW))
+                .or_else(|| {
+                    measure(&widths, i, MIN_MEASURE, WIDE_WINDOW)
+                        .filter(|&m| widths[i].abs_diff(m) <= tolerance(m))
+                })
         })
         .collect();
     // Asked of every line several times, and a line that opens with a
@@ -202,7 +227,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let cuts = cuts(text, &lines);
     let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &cuts, &mut full);
     let apart = set_apart(&pieces, &cuts);
-    let wraps = pages_that_wrap(text, &lines, &full);
+    let wraps = pages_that_wrap(text, &lines, &blocks, &full);
     let marked = marks_word_breaks(text, &lines);
     let latin: Vec<bool> = lines
         .iter()
@@ -225,6 +250,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         };
         let blank_between = text[gap.clone()].matches('\n').count() > 1;
         let page_break = prev.page != next.page;
+        // A paragraph's first line, where the extractor kept its indent.
+        let opens_indented = indented(next) && !indented(prev);
         let join = decide(
             text,
             &words,
@@ -232,7 +259,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             i,
             Evidence {
                 full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
-                runs_on: measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
+                runs_on: (measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
+                    && !opens_indented)
                     || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
                 unmarked: marked && !ends_in_space(prev),
@@ -383,7 +411,7 @@ fn box_measure(widths: &[usize], i: usize) -> Option<usize> {
             Some(a.max(b)).filter(|m| (MIN_BOX_MEASURE..=MAX_MEASURE).contains(m))
         }
         [_, _, _] => None,
-        _ => measure(widths, i, MIN_BOX_MEASURE),
+        _ => measure(widths, i, MIN_BOX_MEASURE, WINDOW),
     }
 }
 
@@ -408,12 +436,18 @@ const BOX_LINES: usize = 3;
 /// already has one block per line has full lines too (paragraphs that
 /// happen to be as long as their neighbours), but they end sentences; on a
 /// wrapping page most full lines stop mid-sentence. A page whose full lines
-/// mostly end a sentence does not wrap.
-fn pages_that_wrap(text: &str, lines: &[&Line], full: &[bool]) -> Vec<bool> {
+/// mostly end a sentence does not wrap. A full line that ends a sentence
+/// before a list item or heading has no vote: the next line's start ends
+/// its block either way, and a list of one-line items would otherwise
+/// outvote the paragraph around it.
+fn pages_that_wrap(text: &str, lines: &[&Line], blocks: &[bool], full: &[bool]) -> Vec<bool> {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let mut balance = vec![0isize; pages];
-    for (line, _) in lines.iter().zip(full).filter(|(_, &f)| f) {
-        balance[line.page] += wrap_vote(text, line);
+    for (i, line) in lines.iter().enumerate() {
+        let vote = wrap_vote(text, line);
+        if full[i] && (vote > 0 || !blocks.get(i + 1).copied().unwrap_or(false)) {
+            balance[line.page] += vote;
+        }
     }
     balance.into_iter().map(|b| b >= 0).collect()
 }
@@ -575,7 +609,7 @@ fn visual_line_pieces(
             i += 1;
             continue;
         };
-        let most = measure + (measure / 8).max(2);
+        let most = measure + tolerance(measure);
         let (mut sum, mut j) = (widths[i], i);
         while let Some(next) = lines.get(j + 1) {
             let (a, b) = (&text[lines[j].content.clone()], &text[next.content.clone()]);
@@ -866,14 +900,19 @@ enum Column {
 /// on. A paragraph's first line is indented by two characters, so it falls
 /// short of the measure; a line that fills it continues the paragraph.
 fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
-    prev as f32 >= FLUSH * measure as f32 && next >= measure
+    prev as f32 >= FLUSH * measure as f32 && next + INDENT > measure
 }
 
 fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
     let prev = &text[lines[i].content.clone()];
     let next = &text[lines[i + 1].content.clone()];
     let first = next.chars().next().unwrap_or(' ');
-    if crate::chars::opens_no_line(first) && !next.starts_with("./") && !next.starts_with("../") {
+    let closes_no_line = prev.ends_with(crate::chars::closes_no_line);
+    if closes_no_line
+        || (crate::chars::opens_no_line(first)
+            && !next.starts_with("./")
+            && !next.starts_with("../"))
+    {
         // (A relative path, `./target/…`, starts a line of its own.)
         return join_chars(words, prev, next, evidence.unmarked);
     }
@@ -922,6 +961,9 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         return Join::Break;
     }
     if evidence.column == Column::Inside {
+        return join_chars(words, prev, next, evidence.unmarked);
+    }
+    if prev.ends_with(crate::chars::ends_no_block) {
         return join_chars(words, prev, next, evidence.unmarked);
     }
     // Rule 4 goes before rules 5 to 8, but it can only turn a break into
@@ -1376,7 +1418,8 @@ fn opens_with_field(line: &str) -> bool {
 }
 
 /// The field labels of [`opens_with_field`]: those of a paper's, a
-/// newsletter's and an official document's front matter.
+/// newsletter's, an official document's and a listed company's report's
+/// front matter.
 const FIELD_LABELS: &[&str] = &[
     "摘要",
     "关键词",
@@ -1397,6 +1440,9 @@ const FIELD_LABELS: &[&str] = &[
     "编制单位",
     "抄送",
     "附件",
+    "证券代码",
+    "证券简称",
+    "公告编号",
 ];
 
 /// The number of a list item: a whole number of two digits at most.
@@ -1439,11 +1485,11 @@ fn parallel_lines(prev: &str, next: &str) -> bool {
 }
 
 /// The measure of the lines around line `i`: the typical width of the
-/// lines within [`WINDOW`] lines, when [`MEASURE_PEERS`] other lines there
-/// are within an eighth of it and it is a wrapping width.
-fn measure(widths: &[usize], i: usize, narrowest: usize) -> Option<usize> {
-    let lo = i.saturating_sub(WINDOW);
-    let hi = (i + WINDOW + 1).min(widths.len());
+/// lines within `window` lines, when [`MEASURE_PEERS`] other lines there
+/// are within a [`tolerance`] of it and it is a wrapping width.
+fn measure(widths: &[usize], i: usize, narrowest: usize, window: usize) -> Option<usize> {
+    let lo = i.saturating_sub(window);
+    let hi = (i + window + 1).min(widths.len());
     // The three widest, widest first.
     let mut top = [0usize; 3];
     for &w in &widths[lo..hi] {
@@ -1456,12 +1502,17 @@ fn measure(widths: &[usize], i: usize, narrowest: usize) -> Option<usize> {
         }
     }
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };
-    let tolerance = (measure / 8).max(2);
     let has_measure = (lo..hi)
-        .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance)
+        .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance(measure))
         .count()
         >= MEASURE_PEERS;
     ((narrowest..=MAX_MEASURE).contains(&measure) && has_measure).then_some(measure)
+}
+
+/// How far a line of a measure may fall short of it, or exceed it: an
+/// eighth, for the narrow glyphs and stretched spaces of justified lines.
+fn tolerance(measure: usize) -> usize {
+    (measure / 8).max(2)
 }
 
 #[cfg(test)]
@@ -1470,6 +1521,41 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "研究团队在过去三年里持续跟踪本地企业的生产数据，并对\n其中的关键工序进行逐项分析，结果表明设备的平均利用率\n明显低于行业先进水平，主要原因在于排产方式较为粗放而\n维护计划缺乏统一安排。\n1. 建立统一的排产平台，打通各车间的数据。\n2. 制定设备维护计划，减少非计划停机。\n3. 推广能耗在线监测，逐月发布分析报告。\n4. 组织技术骨干培训，提升一线操作水平。\n上述措施实施一年后，设备平均利用率提高了约十个百分点，\n单位产品能耗同比下降，企业对数字化改造的信心明显增强\n了。\n",
+            "研究团队在过去三年里持续跟踪本地企业的生产数据，并对其中的关键工序进行逐项分析，结果表明设备的平均利用率明显低于行业先进水平，主要原因在于排产方式较为粗放而维护计划缺乏统一安排。\n1. 建立统一的排产平台，打通各车间的数据。\n2. 制定设备维护计划，减少非计划停机。\n3. 推广能耗在线监测，逐月发布分析报告。\n4. 组织技术骨干培训，提升一线操作水平。\n上述措施实施一年后，设备平均利用率提高了约十个百分点，单位产品能耗同比下降，企业对数字化改造的信心明显增强了。\n",
+            "a paragraph among one-line items, with no measure of its own nearby, is measured against the paragraphs further off",
+        ),
+        (
+            "经过两年的建设，园区已经形成较为完整的产业链条，龙头\n企业带动作用明显，配套企业数量持续增加，产业集聚效应\n1. 新引进重点项目十二个，总投资超过八十亿元人民币。\n2. 新认定高新技术企业三十家，研发投入同比增长两成。\n3. 新建成标准厂房二十万平方米，入驻率达到九成以上。\n4. 新培育专精特新企业九家，其中两家进入国家级名单。\n5. 新增发明专利授权一百余件，同比增长百分之十五。\n",
+            "经过两年的建设，园区已经形成较为完整的产业链条，龙头企业带动作用明显，配套企业数量持续增加，产业集聚效应\n1. 新引进重点项目十二个，总投资超过八十亿元人民币。\n2. 新认定高新技术企业三十家，研发投入同比增长两成。\n3. 新建成标准厂房二十万平方米，入驻率达到九成以上。\n4. 新培育专精特新企业九家，其中两家进入国家级名单。\n5. 新增发明专利授权一百余件，同比增长百分之十五。\n",
+            "full one-line items that end sentences do not outvote the paragraph before them",
+        ),
+        (
+            "设备与材料国产化率是衡量产业链韧性的重要指标。\n2023年，集聚区晶圆厂采购本地化设备金额约占设备\n采购总额的两成，较上年提高四个百分点，刻蚀、清洗\n和薄膜沉积设备的本地化率相对较高，光刻设备仍依赖\n进口。\n",
+            "设备与材料国产化率是衡量产业链韧性的重要指标。2023年，集聚区晶圆厂采购本地化设备金额约占设备采购总额的两成，较上年提高四个百分点，刻蚀、清洗和薄膜沉积设备的本地化率相对较高，光刻设备仍依赖进口。\n",
+            "a sentence ending flush before a line narrower only by its figures goes on with the paragraph",
+        ),
+        (
+            "各类设备的采购周期普遍延长，对新产线的投产节奏造成影响。\n  为此，企业普遍加大了备件储备，并与8家供应商签订了长\n期协议，以降低交期波动带来的影响，保障生产连续性，稳定\n了。\n",
+            "各类设备的采购周期普遍延长，对新产线的投产节奏造成影响。\n为此，企业普遍加大了备件储备，并与8家供应商签订了长期协议，以降低交期波动带来的影响，保障生产连续性，稳定了。\n",
+            "a line indented after a sentence that ends flush opens a paragraph",
+        ),
+        (
+            "项目组采用“全生命周期”（Whole Life Management）理念，\n选取十四号线作为试点。\n",
+            "项目组采用“全生命周期”（Whole Life Management）理念，选取十四号线作为试点。\n",
+            "a line that stops at a comma ends no block, however short",
+        ),
+        (
+            "首次开机前，应确认冷干机冷媒压力表读数在 0.4 MPa～\n0.6 MPa 范围内，所有检修门已关闭锁好。\n",
+            "首次开机前，应确认冷干机冷媒压力表读数在 0.4 MPa～0.6 MPa 范围内，所有检修门已关闭锁好。\n",
+            "a line that stops at a range's tilde ends no block, even before a figure that looks like a section number",
+        ),
+        (
+            "恒远精密科技股份有限公司 2023 年年度报告（摘要）\n证券代码：688417\n重要提示\n本公司董事会、监事会及董事、监事、高级管理人员保\n证年度报告内容的真实、准确、完整，不存在虚假记载、误\n导性陈述或重大遗漏，并承担个别和连带的法律责任。本年\n度报告摘要来自年度报告全文，为全面了解本公司的经营\n成果、财务状况及未来发展规划，投资者应当到指定媒体仔\n细阅读年度报告全文。\n",
+            "恒远精密科技股份有限公司 2023 年年度报告（摘要）\n证券代码：688417\n重要提示\n本公司董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏，并承担个别和连带的法律责任。本年度报告摘要来自年度报告全文，为全面了解本公司的经营成果、财务状况及未来发展规划，投资者应当到指定媒体仔细阅读年度报告全文。\n",
+            "a listed company's report's code field starts a block after a title as wide as the text",
+        ),
         (
             "重点项目进展\n\n首批样机完成装机调试\n\n合资公司向省科技厅提交\n全部材料并完成第一轮\n专家评审\n\n两家研究所签署合作协议\n\n项目完成样机试制三十\n台，进一步优化方案\n",
             "重点项目进展\n首批样机完成装机调试\n合资公司向省科技厅提交全部材料并完成第一轮专家评审\n两家研究所签署合作协议\n项目完成样机试制三十\n台，进一步优化方案\n",
