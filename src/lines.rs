@@ -34,9 +34,10 @@
 //!    letters of a full line make it narrower by a unit or two): a
 //!    paragraph's first line is indented by two characters and falls short
 //!    of the measure, so a full line after a sentence that happened to end
-//!    at the margin goes on with the paragraph (rule 7 decides). Where the
-//!    extractor kept the indent (pdftotext `-layout`), an indented line
-//!    opens a paragraph however wide it is.
+//!    at the margin goes on with the paragraph (rule 7 decides). A
+//!    paragraph's first line (not an item's) is flush short of the measure
+//!    by its indent. Where the extractor kept the indent (pdftotext
+//!    `-layout`), an indented line opens a paragraph however wide it is.
 //!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
 //!    `二 、`, `1 ）`), since the spacing pass has yet to close them up.
 //! 6. A blank line, on a page where blank lines are rare: a block ends.
@@ -238,6 +239,10 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let title_wraps = title_wraps(text, &lines, &widths, &full);
     let words = Words::new(text);
     push_gap(text, 0..first.content.start, "", Rule::EdgeSpace, out);
+    // Whether line `i` opens a block: a paragraph's first line (not an
+    // item's or a heading's) is indented, so it is flush short of the
+    // measure by the indent.
+    let mut opens = true;
     for i in 0..lines.len() {
         let (prev, gap_end) = (
             lines[i],
@@ -259,8 +264,10 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             i,
             Evidence {
                 full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
-                runs_on: (measures[i].is_some_and(|m| runs_on(widths[i], widths[i + 1], m))
-                    && !opens_indented)
+                runs_on: (measures[i].is_some_and(|m| {
+                    let indent = if opens && !blocks[i] { INDENT } else { 0 };
+                    runs_on(widths[i] + indent, widths[i + 1], m)
+                }) && !opens_indented)
                     || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
                 unmarked: marked && !ends_in_space(prev),
@@ -274,6 +281,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 },
             },
         );
+        opens = join == Join::Break;
         match join {
             Join::Break => {
                 let rule = if blank_between || page_break {
@@ -1521,6 +1529,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "和石英件等六十余类零部件进入验证流程，其中二十类通\n过认证并获得批量订单，平均采购成本下降约两成。\n设备与材料国产化率是衡量产业链韧性的重要指标。\n去年，集聚区晶圆厂采购的本地化设备金额约占设备采购\n总额的两成，较上年提高四个百分点；刻蚀、清洗和薄膜\n沉积设备的本地化率相对较高，而光刻、量测和离子注入\n设备仍依赖进口。\n",
+            "和石英件等六十余类零部件进入验证流程，其中二十类通过认证并获得批量订单，平均采购成本下降约两成。\n设备与材料国产化率是衡量产业链韧性的重要指标。去年，集聚区晶圆厂采购的本地化设备金额约占设备采购总额的两成，较上年提高四个百分点；刻蚀、清洗和薄膜沉积设备的本地化率相对较高，而光刻、量测和离子注入设备仍依赖进口。\n",
+            "a paragraph's first line, indented, ends a sentence flush with the measure and the paragraph goes on",
+        ),
+        (
+            "和石英件等六十余类零部件进入验证流程，其中二十类通\n过认证并获得批量订单，平均采购成本下降约两成。\n1. 设备与材料国产化率是衡量产业链韧性的指标。\n去年，集聚区晶圆厂采购的本地化设备金额约占设备采购\n总额的两成，较上年提高四个百分点；刻蚀、清洗和薄膜\n沉积设备的本地化率相对较高，而光刻、量测和离子注入\n设备仍依赖进口。\n",
+            "和石英件等六十余类零部件进入验证流程，其中二十类通过认证并获得批量订单，平均采购成本下降约两成。\n1. 设备与材料国产化率是衡量产业链韧性的指标。\n去年，集聚区晶圆厂采购的本地化设备金额约占设备采购总额的两成，较上年提高四个百分点；刻蚀、清洗和薄膜沉积设备的本地化率相对较高，而光刻、量测和离子注入设备仍依赖进口。\n",
+            "an item's first line is not indented: a sentence that ends short of the measure ends it",
+        ),
         (
             "研究团队在过去三年里持续跟踪本地企业的生产数据，并对\n其中的关键工序进行逐项分析，结果表明设备的平均利用率\n明显低于行业先进水平，主要原因在于排产方式较为粗放而\n维护计划缺乏统一安排。\n1. 建立统一的排产平台，打通各车间的数据。\n2. 制定设备维护计划，减少非计划停机。\n3. 推广能耗在线监测，逐月发布分析报告。\n4. 组织技术骨干培训，提升一线操作水平。\n上述措施实施一年后，设备平均利用率提高了约十个百分点，\n单位产品能耗同比下降，企业对数字化改造的信心明显增强\n了。\n",
             "研究团队在过去三年里持续跟踪本地企业的生产数据，并对其中的关键工序进行逐项分析，结果表明设备的平均利用率明显低于行业先进水平，主要原因在于排产方式较为粗放而维护计划缺乏统一安排。\n1. 建立统一的排产平台，打通各车间的数据。\n2. 制定设备维护计划，减少非计划停机。\n3. 推广能耗在线监测，逐月发布分析报告。\n4. 组织技术骨干培训，提升一线操作水平。\n上述措施实施一年后，设备平均利用率提高了约十个百分点，单位产品能耗同比下降，企业对数字化改造的信心明显增强了。\n",
