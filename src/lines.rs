@@ -11,7 +11,9 @@
 //! 2. The previous line is a bullet alone (`•`) or a section number alone
 //!    (`1 . 1`, whose title the layout's wide gap moved to the next line):
 //!    it belongs to the next line. The lines of a document's wrapped title
-//!    join (see [`title_wraps`]). A bullet alone after a full line that
+//!    join (see [`title_wraps`]), and so do those of a title or keywords
+//!    field of the front matter that stops mid-phrase (see
+//!    [`field_wraps`]). A bullet alone after a full line that
 //!    stops mid-sentence, before a line that starts no block, is one that
 //!    pdftotext moved out of its item's first line (see
 //!    [`displaced_bullet`]): the break before it is a wrap too.
@@ -271,7 +273,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                     || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
                 unmarked: marked && !ends_in_space(prev),
-                title_wrap: i < title_wraps,
+                title_wrap: i < title_wraps || field_wraps(text, &lines, &blocks, i),
                 cut: cuts[i] && pieces[i],
                 next_opens: blocks[i + 1],
                 column: match (columns[i], columns[i + 1]) {
@@ -881,7 +883,8 @@ struct Evidence {
     /// The text marks breaks between words with a space at the line's
     /// end, and this break has none.
     unmarked: bool,
-    /// The break wraps the document's title.
+    /// The break wraps the document's title, or a field of its front
+    /// matter ([`field_wraps`]).
     title_wrap: bool,
     /// pdftotext cut one visual line here, at a word space (see
     /// [`cuts`]).
@@ -1409,6 +1412,23 @@ fn is_bracket_label(label: &str) -> bool {
             .all(|c| is_han(c) || c.is_ascii_alphanumeric())
 }
 
+/// Whether the break after line `i` wraps a field of the front matter: a
+/// title or a list of keywords, set in a narrower measure or a larger font
+/// than the text, that stops mid-phrase (`题目：基于图神经网络的城市路网短时交`
+/// / `通流预测方法`), before a line that ends no sentence and is followed by
+/// the next field or heading. Such a field has no measure to go by, and
+/// its lines carry no punctuation.
+fn field_wraps(text: &str, lines: &[&Line], blocks: &[bool], i: usize) -> bool {
+    let line = |j: usize| &text[lines[j].content.clone()];
+    let prev = line(i);
+    i + 1 < lines.len()
+        && !blocks[i + 1]
+        && blocks.get(i + 2).copied().unwrap_or(true)
+        && opens_with_field(prev)
+        && stops_mid_phrase(prev)
+        && !ends_sentence(line(i + 1))
+}
+
 /// Longest label in lenticular brackets (`【本期导读】`, `【专家观点】`).
 const MAX_LABEL_CHARS: usize = 8;
 
@@ -1429,6 +1449,7 @@ fn opens_with_field(line: &str) -> bool {
 /// newsletter's, an official document's and a listed company's report's
 /// front matter.
 const FIELD_LABELS: &[&str] = &[
+    "题目",
     "摘要",
     "关键词",
     "关键字",
@@ -1529,6 +1550,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "论文摘要选登\n题目：基于图神经网络的城市路网短时交\n通流预测方法\n作者：赵一鸣，孙晓彤（交通运输大数据重点实验室，北京 100044）\n关键词：交通流预测；图神经网络；时空注意力；深\n度学习\n1 引言\n",
+            "论文摘要选登\n题目：基于图神经网络的城市路网短时交通流预测方法\n作者：赵一鸣，孙晓彤（交通运输大数据重点实验室，北京 100044）\n关键词：交通流预测；图神经网络；时空注意力；深度学习\n1 引言\n",
+            "a title or keywords field that stops mid-phrase wraps onto a line that ends no sentence, before the next field",
+        ),
+        (
+            "题目：石墨烯复合填料的导热性能\n研究取得新的进展\n本文以环氧树脂为基体，制备了复合材料。\n",
+            "题目：石墨烯复合填料的导热性能\n研究取得新的进展\n本文以环氧树脂为基体，制备了复合材料。\n",
+            "a field's line followed by a line that a paragraph follows is not wrapped: the next line may start the text",
+        ),
         (
             "和石英件等六十余类零部件进入验证流程，其中二十类通\n过认证并获得批量订单，平均采购成本下降约两成。\n设备与材料国产化率是衡量产业链韧性的重要指标。\n去年，集聚区晶圆厂采购的本地化设备金额约占设备采购\n总额的两成，较上年提高四个百分点；刻蚀、清洗和薄膜\n沉积设备的本地化率相对较高，而光刻、量测和离子注入\n设备仍依赖进口。\n",
             "和石英件等六十余类零部件进入验证流程，其中二十类通过认证并获得批量订单，平均采购成本下降约两成。\n设备与材料国产化率是衡量产业链韧性的重要指标。去年，集聚区晶圆厂采购的本地化设备金额约占设备采购总额的两成，较上年提高四个百分点；刻蚀、清洗和薄膜沉积设备的本地化率相对较高，而光刻、量测和离子注入设备仍依赖进口。\n",
