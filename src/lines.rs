@@ -72,7 +72,10 @@
 //!    ends its block either way). Short lines that together fill the
 //!    measure, cut where the font changed for a figure or a Latin word, or
 //!    by pdftotext at a word space (rule 6), are pieces of one full line
-//!    (see [`visual_line_pieces`]). A narrow box
+//!    (see [`visual_line_pieces`]). A letter-spaced line among lines
+//!    that are not, before a Latin word or figure, is one that
+//!    justification stretched to the measure (see [`stretched_lines`]).
+//!    A narrow box
 //!    set apart from wide text by blank lines has a measure of its own
 //!    (see [`boxes`]).
 //! 8. Otherwise (a short line: a heading, a paragraph's last line): a block
@@ -227,6 +230,10 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .zip(&punctuated)
         .map(|((m, &w), &punctuated)| punctuated && m.is_some_and(|m| w as f32 >= FULL * m as f32))
         .collect();
+    let stretched = stretched_lines(text, &lines);
+    for (full, stretched) in full.iter_mut().zip(&stretched) {
+        *full |= stretched;
+    }
     let cuts = cuts(text, &lines);
     let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &cuts, &mut full);
     let apart = set_apart(&pieces, &cuts);
@@ -1061,6 +1068,56 @@ fn word_space(prev: &str, next: &str) -> &'static str {
     }
 }
 
+/// Fewest characters of a line that justification stretched (see
+/// [`stretched_lines`]): a heading spaced out for show is shorter.
+const STRETCHED_CHARS: usize = 10;
+
+/// For each line, whether justification stretched it: it is letter-spaced
+/// (nearly every character stands alone between single spaces), its
+/// neighbours are not, it stops mid-phrase, and the next line opens with
+/// a run that cannot be broken ([`opens_unbreakable`]). A layout stretches
+/// only a line it wraps, to fill the measure when the next word did not
+/// fit (`2. 自 检 约 需 15 秒 ， 期 间 屏 幕 依 次 显 示` /
+/// `“CHECKING……”…`); its width, which counts no spaces, falls short of
+/// the measure by the stretch, so it is full whatever its width says.
+fn stretched_lines(text: &str, lines: &[&Line]) -> Vec<bool> {
+    // Per line, its pieces between spaces, and whether nearly all of them
+    // stand alone.
+    let spaced: Vec<(usize, bool)> = lines
+        .iter()
+        .map(|l| {
+            let line = &text[l.content.clone()];
+            let pieces = line.split(' ').filter(|p| !p.is_empty());
+            let (all, alone) = pieces.fold((0, 0), |(all, alone), p| {
+                (all + 1, alone + usize::from(is_spaced_like(p)))
+            });
+            (all, all > 1 && alone * 4 >= all * 3)
+        })
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            let (pieces, alone) = spaced[i];
+            alone
+                && pieces >= STRETCHED_CHARS
+                && !(i > 0 && spaced[i - 1].1)
+                && lines.get(i + 1).is_some_and(|next| {
+                    let next = &text[next.content.clone()];
+                    !spaced[i + 1].1 && opens_unbreakable(next)
+                })
+                && stops_mid_phrase(&text[lines[i].content.clone()])
+        })
+        .collect()
+}
+
+/// Whether a line opens with a Latin word or a figure, perhaps after an
+/// opening quote or bracket: a run that a Chinese line cannot break, so
+/// the line before, if it did not fit there, was stretched to the measure.
+/// Before an ideograph, which can go anywhere, no line is stretched.
+fn opens_unbreakable(line: &str) -> bool {
+    line.trim_start_matches(['“', '‘', '（', '(', '《'])
+        .starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
 /// Whether a wrap comes after letter-spaced text: a lone character ends
 /// the line after a space (`特 色 突` / `破 、生`, `d B ( A )` / `以下`).
 /// The join keeps a space there for the spacing pass to judge with the
@@ -1550,6 +1607,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键2秒，触\n摸屏点亮并进入自检界面。\n2. 自 检 约 需 15 秒 ， 期 间 屏 幕 依 次 显 示\n“CHECKING……”“SENSOR OK”等提示，请勿进\n行任何操作；自检完成后屏幕显示“READY”。\n3. 点动“Start”键并立即按下“Stop”键，观察电机\n转向是否与机头上的箭头方向一致。若转向相反，应\n断电后调换任意两根相线。\n",
+            "开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键2秒，触摸屏点亮并进入自检界面。\n2. 自 检 约 需 15 秒 ， 期 间 屏 幕 依 次 显 示 “CHECKING……”“SENSOR OK”等提示，请勿进行任何操作；自检完成后屏幕显示“READY”。\n3. 点动“Start”键并立即按下“Stop”键，观察电机转向是否与机头上的箭头方向一致。若转向相反，应断电后调换任意两根相线。\n",
+            "a letter-spaced line among lines that are not, before a Latin word, was stretched to the measure: it is full",
+        ),
+        (
+            "开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键2秒，触\n摸屏点亮并进入自检界面。\n（ 二 ） 设 备 首 次 开 机 前 的 检 查 与 准 备\n首次开机前，应确认油位处于油位计的两条刻度之间，\n冷干机冷媒压力表读数正常，所有检修门已关闭锁好。\n",
+            "开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键2秒，触摸屏点亮并进入自检界面。\n（ 二 ） 设 备 首 次 开 机 前 的 检 查 与 准 备\n首次开机前，应确认油位处于油位计的两条刻度之间，冷干机冷媒压力表读数正常，所有检修门已关闭锁好。\n",
+            "a letter-spaced heading before a line that opens with an ideograph was not stretched by justification",
+        ),
         (
             "论文摘要选登\n题目：基于图神经网络的城市路网短时交\n通流预测方法\n作者：赵一鸣，孙晓彤（交通运输大数据重点实验室，北京 100044）\n关键词：交通流预测；图神经网络；时空注意力；深\n度学习\n1 引言\n",
             "论文摘要选登\n题目：基于图神经网络的城市路网短时交通流预测方法\n作者：赵一鸣，孙晓彤（交通运输大数据重点实验室，北京 100044）\n关键词：交通流预测；图神经网络；时空注意力；深度学习\n1 引言\n",
