@@ -16,7 +16,9 @@
 //!    [`field_wraps`]). A bullet alone after a full line that
 //!    stops mid-sentence, before a line that starts no block, is one that
 //!    pdftotext moved out of its item's first line (see
-//!    [`displaced_bullet`]): the break before it is a wrap too.
+//!    [`displaced_bullet`]): the break before it is a wrap too, and where
+//!    that line opens the item, the bullet goes back to its start (see
+//!    [`returned_bullet`]).
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
@@ -252,7 +254,19 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     // item's or a heading's) is indented, so it is flush short of the
     // measure by the indent.
     let mut opens = true;
-    for i in 0..lines.len() {
+    let full_wrap = |k: usize| ((full[k] || pieces[k]) && wraps[lines[k].page]) || english[k];
+    // The first line of an item whose bullet was moved back to its start,
+    // and the join that replaces the bullet after it.
+    let mut moved: Option<(usize, &'static str)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((first, sep)) = moved.take().filter(|&(first, _)| first == i) {
+            let gap = lines[first].content.end..lines[first + 2].content.start;
+            out.push(Edit::replace(gap, sep, Rule::DisplacedBullet));
+            opens = false;
+            i += 2;
+            continue;
+        }
         let (prev, gap_end) = (
             lines[i],
             lines.get(i + 1).map_or(text.len(), |n| n.content.start),
@@ -272,7 +286,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             &lines,
             i,
             Evidence {
-                full_wrap: ((full[i] || pieces[i]) && wraps[prev.page]) || english[i],
+                full_wrap: full_wrap(i),
                 runs_on: (measures[i].is_some_and(|m| {
                     let indent = if opens && !blocks[i] { INDENT } else { 0 };
                     runs_on(widths[i] + indent, widths[i + 1], m)
@@ -293,17 +307,26 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         opens = join == Join::Break;
         match join {
             Join::Break => {
-                let rule = if blank_between || page_break {
-                    Rule::BlockBreak
+                moved = returned_bullet(text, &words, &lines, i + 1, full_wrap, marked)
+                    .map(|sep| (i + 1, sep));
+                if moved.is_some() {
+                    let bullet = &text[lines[i + 2].content.clone()];
+                    let replacement = format!("\n{bullet} ");
+                    out.push(Edit::replace(gap, replacement, Rule::DisplacedBullet));
                 } else {
-                    Rule::EdgeSpace
-                };
-                push_gap(text, gap, "\n", rule, out);
+                    let rule = if blank_between || page_break {
+                        Rule::BlockBreak
+                    } else {
+                        Rule::EdgeSpace
+                    };
+                    push_gap(text, gap, "\n", rule, out);
+                }
             }
             Join::Wrap(sep) => push_gap(text, gap, sep, Rule::LineJoin, out),
             Join::Bullet => push_gap(text, gap, " ", Rule::LoneBullet, out),
             Join::Dehyphen => push_gap(text, gap.start - 1..gap.end, "", Rule::Dehyphen, out),
         }
+        i += 1;
     }
 }
 
@@ -937,7 +960,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if is_lone_bullet(prev) {
         return Join::Bullet;
     }
-    if displaced_bullet(text, lines, i, &evidence) {
+    if displaced_bullet(text, lines, i, evidence.full_wrap) {
         return Join::Bullet;
     }
     if evidence.title_wrap {
@@ -1252,13 +1275,45 @@ const CHAPTER_TITLE_CHARS: usize = 16;
 /// bullet in a symbol font as a block of its own, after the line it stood
 /// on. Read where it stands, it would end the item mid-sentence; the
 /// break before it is the wrap of the line before, and it joins the line
-/// after as any bullet alone does.
-fn displaced_bullet(text: &str, lines: &[&Line], i: usize, evidence: &Evidence) -> bool {
+/// after as any bullet alone does, unless it can go back to the start of
+/// its item ([`returned_bullet`]).
+fn displaced_bullet(text: &str, lines: &[&Line], i: usize, full_wrap: bool) -> bool {
     let content = |k: usize| lines.get(k).map(|l| &text[l.content.clone()]);
     content(i + 1).is_some_and(is_lone_bullet)
-        && evidence.full_wrap
+        && full_wrap
         && content(i).is_some_and(|prev| !ends_sentence(prev))
         && content(i + 2).is_some_and(|after| !starts_block(after) && !is_lone_bullet(after))
+}
+
+/// The join that replaces a displaced bullet after line `first`, when
+/// the bullet goes back to the start of its item, which `first` opens (the
+/// break before it ends a block): the join of `first` and the line after
+/// the bullet, as if the bullet had never stood between them
+/// (`…批量供应，650V` / `•` / `GaN HEMT…` reads `…650V GaN HEMT…`, and
+/// the item `• GaN：…`). `None` where no bullet was displaced, or where the
+/// join would take a hyphen away: then the bullet stays where it stands.
+fn returned_bullet(
+    text: &str,
+    words: &Words,
+    lines: &[&Line],
+    first: usize,
+    full_wrap: impl Fn(usize) -> bool,
+    marked: bool,
+) -> Option<&'static str> {
+    if first + 2 >= lines.len() || !displaced_bullet(text, lines, first, full_wrap(first)) {
+        return None;
+    }
+    let (prev, next) = (lines[first], lines[first + 2]);
+    let unmarked = marked && !ends_in_space(prev);
+    match join_chars(
+        words,
+        &text[prev.content.clone()],
+        &text[next.content.clone()],
+        unmarked,
+    ) {
+        Join::Wrap(sep) => Some(sep),
+        _ => None,
+    }
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -1607,6 +1662,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "• 碳化硅：六英寸导电型衬底月产能达到一万二千片，八英寸衬底完成\n样品制备，微管密度低于每平方厘米零点五个。\n窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生\n\n•\n\n长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值\n响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，\n为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
+            "• 碳化硅：六英寸导电型衬底月产能达到一万二千片，八英寸衬底完成样品制备，微管密度低于每平方厘米零点五个。\n• 窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
+            "a bullet that pdftotext wrote after its item's first line goes back to the start of the item",
+        ),
         (
             "开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键2秒，触\n摸屏点亮并进入自检界面。\n2. 自 检 约 需 15 秒 ， 期 间 屏 幕 依 次 显 示\n“CHECKING……”“SENSOR OK”等提示，请勿进\n行任何操作；自检完成后屏幕显示“READY”。\n3. 点动“Start”键并立即按下“Stop”键，观察电机\n转向是否与机头上的箭头方向一致。若转向相反，应\n断电后调换任意两根相线。\n",
             "开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键2秒，触摸屏点亮并进入自检界面。\n2. 自 检 约 需 15 秒 ， 期 间 屏 幕 依 次 显 示 “CHECKING……”“SENSOR OK”等提示，请勿进行任何操作；自检完成后屏幕显示“READY”。\n3. 点动“Start”键并立即按下“Stop”键，观察电机转向是否与机头上的箭头方向一致。若转向相反，应断电后调换任意两根相线。\n",

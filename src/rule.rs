@@ -85,6 +85,10 @@ rules! {
     BlockBreak = "lines.block_break",
     /// A bullet alone on its line joined to the item it marks.
     LoneBullet = "lines.lone_bullet",
+    /// A bullet that the extractor wrote after the first line of its item
+    /// moved back to the item's start: inserted at the break before the
+    /// item, removed where it stood.
+    DisplacedBullet = "lines.displaced_bullet",
     /// Spaces removed inside a figure, between a figure and its unit
     /// symbol, or inside a compound unit that letter-spacing tore apart
     /// (`1 2.7%`, `7 2 %`, `万片/ 月`).
