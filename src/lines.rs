@@ -601,7 +601,9 @@ const TITLE_MIN_WIDTH: usize = 24;
 /// counts as such pieces when the line before them wraps into the first
 /// (or ends a block, and the run has three pieces or more: a paragraph's
 /// first line after a heading, `功率半导体产线` / `2023` / `年出货量同比增长` /
-/// `23.6%。其`; a heading and one piece after it are two blocks; or
+/// `23.6%。其`, or a bulleted item's first line, `• “Mode”键：在“自动”` /
+/// `“手动”` / `“节能”三种运行`; a heading and one piece after it are two
+/// blocks; or
 /// pdftotext cut the line after the first, which says the two are one
 /// line wherever the first stands: a paragraph's first line after one
 /// that ends a sentence, `以目前最常见的锂离子电池（Li-ion` / `` /
@@ -635,7 +637,8 @@ fn visual_line_pieces(
             let after_full = i > 0 && full[i - 1];
             let continues =
                 after_full && !blocks[i] && !ends_sentence(&text[lines[i - 1].content.clone()]);
-            let opens = i > 0 && !after_full && !blocks[i];
+            let item = text[lines[i].content.clone()].starts_with(is_bullet);
+            let opens = i > 0 && !after_full && (!blocks[i] || item);
             if continues || cuts[i] {
                 Some(2)
             } else if opens {
@@ -1662,6 +1665,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "• “Start”键：启动压缩机；运行中按下则进入卸载\n运行状态，延时后停机，全程约需要三十秒。\n• “Reset”键：在故障排除后清除报警信息，恢复待\n机状态。\n• “Mode”键：在“自动”\n“手动”\n“节能”三种运行\n模式之间切换。\n• 红色蘑菇头急停按钮：紧急情况下按下，设备立即断\n电停机，复位后方可再次启动。\n",
+            "• “Start”键：启动压缩机；运行中按下则进入卸载运行状态，延时后停机，全程约需要三十秒。\n• “Reset”键：在故障排除后清除报警信息，恢复待机状态。\n• “Mode”键：在“自动”“手动”“节能”三种运行模式之间切换。\n• 红色蘑菇头急停按钮：紧急情况下按下，设备立即断电停机，复位后方可再次启动。\n",
+            "a bulleted item's first line that pdftotext cut at its quotes is pieces of one line",
+        ),
         (
             "• 碳化硅：六英寸导电型衬底月产能达到一万二千片，八英寸衬底完成\n样品制备，微管密度低于每平方厘米零点五个。\n窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生\n\n•\n\n长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值\n响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，\n为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
             "• 碳化硅：六英寸导电型衬底月产能达到一万二千片，八英寸衬底完成样品制备，微管密度低于每平方厘米零点五个。\n• 窄禁带材料：研究院与两所高校合作，在砷化镓衬底上外延生长了锑化镓铟薄膜，用于中波红外探测器，在低温条件下的峰值响应率较对照样品提高约两成，暗电流密度则下降了一个数量级，为下一步研制大面阵红外焦平面器件打下了良好的材料基础。\n",
