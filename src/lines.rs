@@ -603,10 +603,11 @@ const TITLE_MIN_WIDTH: usize = 24;
 /// first line after a heading, `功率半导体产线` / `2023` / `年出货量同比增长` /
 /// `23.6%。其`, or a bulleted item's first line, `• “Mode”键：在“自动”` /
 /// `“手动”` / `“节能”三种运行`; a heading and one piece after it are two
-/// blocks; or
-/// pdftotext cut the line after the first, which says the two are one
-/// line wherever the first stands: a paragraph's first line after one
-/// that ends a sentence, `以目前最常见的锂离子电池（Li-ion` / `` /
+/// blocks; or the next line opens with a mark no line opens with (`：`
+/// after an item's label in bold, `②经济社会效益（30 分）` / `：主要…`), or
+/// pdftotext cut the line after the first: either says the two are one
+/// line wherever the first stands, as in a paragraph's first line after
+/// one that ends a sentence, `以目前最常见的锂离子电池（Li-ion` / `` /
 /// `battery）为例，`), every break between them is adjacent and has a
 /// Latin letter or digit, a quote, a title mark or a bracket on one side
 /// (the font changed there), or is a cut, none ends a sentence or starts
@@ -639,7 +640,12 @@ fn visual_line_pieces(
                 after_full && !blocks[i] && !ends_sentence(&text[lines[i - 1].content.clone()]);
             let item = text[lines[i].content.clone()].starts_with(is_bullet);
             let opens = i > 0 && !after_full && (!blocks[i] || item);
-            if continues || cuts[i] {
+            // A line that opens with a mark no line opens with (`：`)
+            // continues the same line, wherever the first stands.
+            let held = lines.get(i + 1).is_some_and(|next| {
+                text[next.content.clone()].starts_with(crate::chars::opens_no_line)
+            });
+            if continues || cuts[i] || held {
                 Some(2)
             } else if opens {
                 Some(3)
@@ -1665,6 +1671,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "位务必合理安排时间，避免在截止日前集中提交。\n（二）属地初审。各县（市、区）主管部门应于 2024 年 4 月 30 日前完成初审，对申报材料的\n真实性、完整性进行审核，并出具推荐意见。\n（三）专家评审。市工业和信息化局将委托第三方机构组织专家评审，必要时进行现场核查，评\n审结果将在市局门户网站公示，公示期为 5 个工作日。\n第1页共3页\n\n\u{c}2024 临川市工业和信息化局文件\n\n（四）资金拨付。项目验收合格后，按照《临川市工业发展专项资金管理办法》的规定拨付补\n助资金。\n（五）评审标准。专家评审实行百分制，各项指标及权重如下：\n①项目先进性（30 分）\n：主要考察技术路线的合理性，以及 5G、AI、工业软件和边缘计算等新\n一代信息技术的应用深度；\n②经济社会效益（30 分）\n：主要考察项目实施后生产效率、产品良率、能耗水平和运营成本等指\n标的改善幅度，原则上生产效率提升不低于 15%、运营成本降低不低于 8%；\n③实施保障能力（25 分）：主要考察企业的资金筹措能力、组织管理架构和数字化人才储备；\n④示范推广价值（15 分）：主要考察项目在同行业中的可复制性，以及对上下游企业的带动作用。\n评审得分低于 60 分的项目不予列入试点名单。对得分相同的项目，优先支持专精特新中小企\n业、首次申报企业和位于县域工业园区的企业。\n",
+            "位务必合理安排时间，避免在截止日前集中提交。\n（二）属地初审。各县（市、区）主管部门应于 2024 年 4 月 30 日前完成初审，对申报材料的真实性、完整性进行审核，并出具推荐意见。\n（三）专家评审。市工业和信息化局将委托第三方机构组织专家评审，必要时进行现场核查，评审结果将在市局门户网站公示，公示期为 5 个工作日。\n第1页共3页\n2024 临川市工业和信息化局文件\n（四）资金拨付。项目验收合格后，按照《临川市工业发展专项资金管理办法》的规定拨付补助资金。\n（五）评审标准。专家评审实行百分制，各项指标及权重如下：\n①项目先进性（30 分）：主要考察技术路线的合理性，以及 5G、AI、工业软件和边缘计算等新一代信息技术的应用深度；\n②经济社会效益（30 分）：主要考察项目实施后生产效率、产品良率、能耗水平和运营成本等指标的改善幅度，原则上生产效率提升不低于 15%、运营成本降低不低于 8%；\n③实施保障能力（25 分）：主要考察企业的资金筹措能力、组织管理架构和数字化人才储备；\n④示范推广价值（15 分）：主要考察项目在同行业中的可复制性，以及对上下游企业的带动作用。评审得分低于 60 分的项目不予列入试点名单。对得分相同的项目，优先支持专精特新中小企业、首次申报企业和位于县域工业园区的企业。\n",
+            "an item's label and the line that opens with its colon are pieces of one line: together they fill the measure",
+        ),
         (
             "• “Start”键：启动压缩机；运行中按下则进入卸载\n运行状态，延时后停机，全程约需要三十秒。\n• “Reset”键：在故障排除后清除报警信息，恢复待\n机状态。\n• “Mode”键：在“自动”\n“手动”\n“节能”三种运行\n模式之间切换。\n• 红色蘑菇头急停按钮：紧急情况下按下，设备立即断\n电停机，复位后方可再次启动。\n",
             "• “Start”键：启动压缩机；运行中按下则进入卸载运行状态，延时后停机，全程约需要三十秒。\n• “Reset”键：在故障排除后清除报警信息，恢复待机状态。\n• “Mode”键：在“自动”“手动”“节能”三种运行模式之间切换。\n• 红色蘑菇头急停按钮：紧急情况下按下，设备立即断电停机，复位后方可再次启动。\n",
