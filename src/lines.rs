@@ -633,6 +633,12 @@ fn visual_line_pieces(
         // together (`二、产品概述` / `XR-2000型…`), so it takes three pieces.
         // Where pdftotext cut the line after it, the cut says the two are
         // one line, wherever the first stands.
+        // A line that opens with a mark no line opens with (`：`)
+        // continues the same line, wherever the first stands, and even
+        // after a full line the two may be one (`…“穿梭效应”` / `，寿`).
+        let held = lines.get(i + 1).is_some_and(|next| {
+            text[next.content.clone()].starts_with(crate::chars::opens_no_line)
+        });
         // The fewest pieces that make a visual line from line `i` on.
         let least = || {
             let after_full = i > 0 && full[i - 1];
@@ -640,11 +646,6 @@ fn visual_line_pieces(
                 after_full && !blocks[i] && !ends_sentence(&text[lines[i - 1].content.clone()]);
             let item = text[lines[i].content.clone()].starts_with(is_bullet);
             let opens = i > 0 && !after_full && (!blocks[i] || item);
-            // A line that opens with a mark no line opens with (`：`)
-            // continues the same line, wherever the first stands.
-            let held = lines.get(i + 1).is_some_and(|next| {
-                text[next.content.clone()].starts_with(crate::chars::opens_no_line)
-            });
             if continues || cuts[i] || held {
                 Some(2)
             } else if opens {
@@ -653,7 +654,7 @@ fn visual_line_pieces(
                 None
             }
         };
-        let first = measures[i].filter(|_| !full[i]);
+        let first = measures[i].filter(|_| !full[i] || held);
         let Some((measure, least)) = first.and_then(|m| least().map(|l| (m, l))) else {
             i += 1;
             continue;
@@ -1671,6 +1672,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。\n所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，\n同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和\n低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”\n，寿\n命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常\n适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从\n一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、\n工艺放大、成本控制、安全认证等一连串难题。\n",
+            "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。\n所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”，寿命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、工艺放大、成本控制、安全认证等一连串难题。\n",
+            "a line that the next, opening with a comma, continues is measured with it even when it is full already",
+        ),
         (
             "位务必合理安排时间，避免在截止日前集中提交。\n（二）属地初审。各县（市、区）主管部门应于 2024 年 4 月 30 日前完成初审，对申报材料的\n真实性、完整性进行审核，并出具推荐意见。\n（三）专家评审。市工业和信息化局将委托第三方机构组织专家评审，必要时进行现场核查，评\n审结果将在市局门户网站公示，公示期为 5 个工作日。\n第1页共3页\n\n\u{c}2024 临川市工业和信息化局文件\n\n（四）资金拨付。项目验收合格后，按照《临川市工业发展专项资金管理办法》的规定拨付补\n助资金。\n（五）评审标准。专家评审实行百分制，各项指标及权重如下：\n①项目先进性（30 分）\n：主要考察技术路线的合理性，以及 5G、AI、工业软件和边缘计算等新\n一代信息技术的应用深度；\n②经济社会效益（30 分）\n：主要考察项目实施后生产效率、产品良率、能耗水平和运营成本等指\n标的改善幅度，原则上生产效率提升不低于 15%、运营成本降低不低于 8%；\n③实施保障能力（25 分）：主要考察企业的资金筹措能力、组织管理架构和数字化人才储备；\n④示范推广价值（15 分）：主要考察项目在同行业中的可复制性，以及对上下游企业的带动作用。\n评审得分低于 60 分的项目不予列入试点名单。对得分相同的项目，优先支持专精特新中小企\n业、首次申报企业和位于县域工业园区的企业。\n",
             "位务必合理安排时间，避免在截止日前集中提交。\n（二）属地初审。各县（市、区）主管部门应于 2024 年 4 月 30 日前完成初审，对申报材料的真实性、完整性进行审核，并出具推荐意见。\n（三）专家评审。市工业和信息化局将委托第三方机构组织专家评审，必要时进行现场核查，评审结果将在市局门户网站公示，公示期为 5 个工作日。\n第1页共3页\n2024 临川市工业和信息化局文件\n（四）资金拨付。项目验收合格后，按照《临川市工业发展专项资金管理办法》的规定拨付补助资金。\n（五）评审标准。专家评审实行百分制，各项指标及权重如下：\n①项目先进性（30 分）：主要考察技术路线的合理性，以及 5G、AI、工业软件和边缘计算等新一代信息技术的应用深度；\n②经济社会效益（30 分）：主要考察项目实施后生产效率、产品良率、能耗水平和运营成本等指标的改善幅度，原则上生产效率提升不低于 15%、运营成本降低不低于 8%；\n③实施保障能力（25 分）：主要考察企业的资金筹措能力、组织管理架构和数字化人才储备；\n④示范推广价值（15 分）：主要考察项目在同行业中的可复制性，以及对上下游企业的带动作用。评审得分低于 60 分的项目不予列入试点名单。对得分相同的项目，优先支持专精特新中小企业、首次申报企业和位于县域工业园区的企业。\n",
