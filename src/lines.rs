@@ -27,9 +27,10 @@
 //!    where no wrap makes two alike (`标签：` fields): a block ends.
 //! 4. The previous line stops at a comma (`，`, `、`), or leaves a Chinese
 //!    bracket, title mark or quote open (`（`, `《`, `“`) that the next
-//!    line closes: a wrap, however short the line. No block ends inside one, and pdftotext cuts a line
-//!    where the font changes, often at a Latin word in brackets (`（GB` /
-//!    `3838—2002）`), leaving a piece with no width to go by.
+//!    line closes: a wrap, however short the line. No block ends inside
+//!    one, and pdftotext cuts a line where the font changes, often at a
+//!    Latin word in brackets (`（GB` / `3838—2002）`), leaving a piece with
+//!    no width to go by.
 //! 5. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
 //!    abbreviation like `Fig.`): a block ends. Unless it ends flush with the
@@ -38,7 +39,8 @@
 //!    letters of a full line make it narrower by a unit or two): a
 //!    paragraph's first line is indented by two characters and falls short
 //!    of the measure, so a full line after a sentence that happened to end
-//!    at the margin goes on with the paragraph (rule 7 decides). A
+//!    at the margin goes on with the paragraph (rule 7 decides), unless
+//!    the next line opens with a dash (`——高端人才缺口…`, an item). A
 //!    paragraph's first line (not an item's) is flush short of the measure
 //!    by its indent. Where the extractor kept the indent (pdftotext
 //!    `-layout`), an indented line opens a paragraph however wide it is.
@@ -1019,7 +1021,10 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     }
     // Rule 4 goes before rules 5 to 8, but it can only turn a break into
     // a wrap: its scan of the whole line is asked only where they break.
-    let ends_block = evidence.blank_break || (ends_sentence(prev) && !evidence.runs_on);
+    // A dash after a sentence's end opens an item (`——高端人才缺口…`): a
+    // paragraph's next sentence does not start with one.
+    let runs_on = evidence.runs_on && !next.starts_with("——");
+    let ends_block = evidence.blank_break || (ends_sentence(prev) && !runs_on);
     if evidence.cut && !ends_block {
         return Join::Wrap(word_space(prev, next));
     }
@@ -1672,6 +1677,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "七、主要问题与风险\n——高端人才缺口依然突出。据测算，到2025年集聚\n区在工艺整合、器件建模和设备维护等岗位的人才缺口约\n为 1.2 万人，资深工程师的平均招聘周期超过 5 个月。\n——先进工艺设备获取存在不确定性。部分关键设备\n及备件的交期已延长至 12～18 个月，对14nm平台的扩产\n节奏形成制约。\n",
+            "七、主要问题与风险\n——高端人才缺口依然突出。据测算，到2025年集聚区在工艺整合、器件建模和设备维护等岗位的人才缺口约为 1.2 万人，资深工程师的平均招聘周期超过 5 个月。\n——先进工艺设备获取存在不确定性。部分关键设备及备件的交期已延长至 12～18 个月，对14nm平台的扩产节奏形成制约。\n",
+            "a dash after a sentence's end opens an item, even where the sentence ends flush and the next line is full",
+        ),
         (
             "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。\n所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，\n同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和\n低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”\n，寿\n命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常\n适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从\n一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、\n工艺放大、成本控制、安全认证等一连串难题。\n",
             "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。\n所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”，寿命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、工艺放大、成本控制、安全认证等一连串难题。\n",
