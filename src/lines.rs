@@ -24,7 +24,10 @@
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
 //!    a label in lenticular brackets (`【本期要点】`), a field of the front
 //!    matter (`摘要：`, `本报记者：`), or has the shape of the previous line
-//!    where no wrap makes two alike (`标签：` fields): a block ends.
+//!    where no wrap makes two alike (`标签：` fields): a block ends. So
+//!    does a heading numbered in Chinese (`（二）`, `三、`) without
+//!    punctuation before a line of prose (with `，` or `。`), however wide
+//!    it is (see [`ends_heading`]).
 //! 4. The previous line stops at a comma (`，`, `、`), or leaves a Chinese
 //!    bracket, title mark or quote open (`（`, `《`, `“`) that the next
 //!    line closes: a wrap, however short the line. No block ends inside
@@ -241,6 +244,14 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let cuts = cuts(text, &lines);
     let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &cuts, &mut full);
     let apart = set_apart(&pieces, &cuts);
+    // The width of the visual line that each line ends: its own, or, for
+    // the last of the pieces of one, theirs together.
+    let mut spans = widths.clone();
+    for k in 1..lines.len() {
+        if pieces[k - 1] {
+            spans[k] += spans[k - 1] + if cuts[k - 1] { CUT_GAP } else { 0 };
+        }
+    }
     let wraps = pages_that_wrap(text, &lines, &blocks, &full);
     let marked = marks_word_breaks(text, &lines);
     let latin: Vec<bool> = lines
@@ -291,7 +302,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 full_wrap: full_wrap(i),
                 runs_on: (measures[i].is_some_and(|m| {
                     let indent = if opens && !blocks[i] { INDENT } else { 0 };
-                    runs_on(widths[i] + indent, widths[i + 1], m)
+                    runs_on(spans[i] + indent, widths[i + 1], m)
                 }) && !opens_indented)
                     || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
@@ -1025,6 +1036,9 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     // paragraph's next sentence does not start with one.
     let runs_on = evidence.runs_on && !next.starts_with("——");
     let ends_block = evidence.blank_break || (ends_sentence(prev) && !runs_on);
+    if ends_heading(prev, next) {
+        return Join::Break;
+    }
     if evidence.cut && !ends_block {
         return Join::Wrap(word_space(prev, next));
     }
@@ -1329,6 +1343,25 @@ fn returned_bullet(
         Join::Wrap(sep) => Some(sep),
         _ => None,
     }
+}
+
+/// Whether `prev` is a whole section heading before prose: it opens with
+/// a heading's Chinese number (`（二）`, `三、`), carries no punctuation
+/// after it, and the next line has a comma or a full stop. A heading as
+/// wide as the measure reads as full, but a heading that wraps goes on
+/// without the punctuation of prose.
+fn ends_heading(prev: &str, next: &str) -> bool {
+    let (bracketed, body) = match prev.strip_prefix('（') {
+        Some(rest) => (true, rest),
+        None => (false, prev),
+    };
+    let after = body.trim_start_matches(is_chinese_numeral);
+    let title = match (bracketed, after.len() < body.len()) {
+        (true, true) => after.strip_prefix('）'),
+        (false, true) => after.strip_prefix('、'),
+        _ => None,
+    };
+    title.is_some_and(|title| !title.contains(is_cjk_punct)) && next.contains(['，', '。'])
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -1677,6 +1710,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "关不良事件发生率为58.2%，对照组为49.7%，主要表现为\n中性粒细胞减少、贫血和免疫相关性肺炎，总体可控。\n\n（二）CAR-T 细胞治疗复发难治性 B 细胞淋巴瘤\n自2019年开展 CAR-T 治疗以来，血液科已累计完成\n100 例回输，其中弥漫大 B 细胞淋巴瘤 71 例、套细胞淋\n巴瘤 12 例、急性 B 淋巴细胞白血病 17 例。患者中位年龄\n为 54 岁（范围 19～76 岁）\n，既往中位治疗线数为 3 线。\n回输剂量一般为每千克体重 200 万个 CAR 阳性 T 细胞，回\n输前采用氟达拉滨（每平方米体表面积 30 mg）联合环磷\n酰胺（每平方米体表面积 500 mg）进行清淋预处理，连\n",
+            "关不良事件发生率为58.2%，对照组为49.7%，主要表现为中性粒细胞减少、贫血和免疫相关性肺炎，总体可控。\n（二）CAR-T 细胞治疗复发难治性 B 细胞淋巴瘤\n自2019年开展 CAR-T 治疗以来，血液科已累计完成100 例回输，其中弥漫大 B 细胞淋巴瘤 71 例、套细胞淋巴瘤 12 例、急性 B 淋巴细胞白血病 17 例。患者中位年龄为 54 岁（范围 19～76 岁），既往中位治疗线数为 3 线。回输剂量一般为每千克体重 200 万个 CAR 阳性 T 细胞，回输前采用氟达拉滨（每平方米体表面积 30 mg）联合环磷酰胺（每平方米体表面积 500 mg）进行清淋预处理，连\n",
+            "a heading with no punctuation, as wide as the measure, ends before prose; a sentence that ends flush is measured by the whole visual line whose last piece it ends",
+        ),
         (
             "七、主要问题与风险\n——高端人才缺口依然突出。据测算，到2025年集聚\n区在工艺整合、器件建模和设备维护等岗位的人才缺口约\n为 1.2 万人，资深工程师的平均招聘周期超过 5 个月。\n——先进工艺设备获取存在不确定性。部分关键设备\n及备件的交期已延长至 12～18 个月，对14nm平台的扩产\n节奏形成制约。\n",
             "七、主要问题与风险\n——高端人才缺口依然突出。据测算，到2025年集聚区在工艺整合、器件建模和设备维护等岗位的人才缺口约为 1.2 万人，资深工程师的平均招聘周期超过 5 个月。\n——先进工艺设备获取存在不确定性。部分关键设备及备件的交期已延长至 12～18 个月，对14nm平台的扩产节奏形成制约。\n",
