@@ -28,12 +28,13 @@
 //!    does a heading numbered in Chinese (`（二）`, `三、`) without
 //!    punctuation before a line of prose (with `，` or `。`), however wide
 //!    it is (see [`ends_heading`]).
-//! 4. The previous line stops at a comma (`，`, `、`), or leaves a Chinese
-//!    bracket, title mark or quote open (`（`, `《`, `“`) that the next
-//!    line closes: a wrap, however short the line. No block ends inside
-//!    one, and pdftotext cuts a line where the font changes, often at a
-//!    Latin word in brackets (`（GB` / `3838—2002）`), leaving a piece with
-//!    no width to go by.
+//! 4. The previous line stops at a comma (`，`, `、`), or mid-phrase before
+//!    a few characters that end the sentence (see [`is_tail`]), or leaves
+//!    a Chinese bracket, title mark or quote open (`（`, `《`, `“`) that the
+//!    next line closes: a wrap, however short the line. No block ends
+//!    inside one, and pdftotext cuts a line where the font changes, often
+//!    at a Latin word in brackets (`（GB` / `3838—2002）`), leaving a piece
+//!    with no width to go by.
 //! 5. The previous line ends a sentence (`。！？；…`, closing quotes and
 //!    brackets after them allowed, or an English `.` that is not an
 //!    abbreviation like `Fig.`): a block ends. Unless it ends flush with the
@@ -1027,7 +1028,7 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.column == Column::Inside {
         return join_chars(words, prev, next, evidence.unmarked);
     }
-    if prev.ends_with(crate::chars::ends_no_block) {
+    if prev.ends_with(crate::chars::ends_no_block) || is_tail(prev, next) {
         return join_chars(words, prev, next, evidence.unmarked);
     }
     // Rule 4 goes before rules 5 to 8, but it can only turn a break into
@@ -1362,6 +1363,19 @@ fn ends_heading(prev: &str, next: &str) -> bool {
         _ => None,
     };
     title.is_some_and(|title| !title.contains(is_cjk_punct)) && next.contains(['，', '。'])
+}
+
+/// Most characters of a wrapped sentence's tail (see [`is_tail`]).
+const TAIL_CHARS: usize = 3;
+
+/// Whether `next` is the tail of a sentence that `prev` left mid-phrase: a
+/// few characters that end it (`三、快充：30分钟充到80%是怎么做到` /
+/// `的？`). A heading set in a larger font wraps short of the measure, so
+/// width says nothing; but no block is a word or two and a full stop.
+fn is_tail(prev: &str, next: &str) -> bool {
+    stops_mid_phrase(prev)
+        && ends_sentence(next)
+        && next.chars().filter(|&c| c != ' ').count() <= TAIL_CHARS
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -1710,6 +1724,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "这样的速度是怎样实现的呢？\n三、快充：30分钟充到80%是怎么做到\n的？\n快充的秘诀在于提高充电功率，而功率等于电压乘以电流。\n",
+            "这样的速度是怎样实现的呢？\n三、快充：30分钟充到80%是怎么做到的？\n快充的秘诀在于提高充电功率，而功率等于电压乘以电流。\n",
+            "a word or two that end a sentence are the tail of the line before, when it stops mid-phrase",
+        ),
         (
             "关不良事件发生率为58.2%，对照组为49.7%，主要表现为\n中性粒细胞减少、贫血和免疫相关性肺炎，总体可控。\n\n（二）CAR-T 细胞治疗复发难治性 B 细胞淋巴瘤\n自2019年开展 CAR-T 治疗以来，血液科已累计完成\n100 例回输，其中弥漫大 B 细胞淋巴瘤 71 例、套细胞淋\n巴瘤 12 例、急性 B 淋巴细胞白血病 17 例。患者中位年龄\n为 54 岁（范围 19～76 岁）\n，既往中位治疗线数为 3 线。\n回输剂量一般为每千克体重 200 万个 CAR 阳性 T 细胞，回\n输前采用氟达拉滨（每平方米体表面积 30 mg）联合环磷\n酰胺（每平方米体表面积 500 mg）进行清淋预处理，连\n",
             "关不良事件发生率为58.2%，对照组为49.7%，主要表现为中性粒细胞减少、贫血和免疫相关性肺炎，总体可控。\n（二）CAR-T 细胞治疗复发难治性 B 细胞淋巴瘤\n自2019年开展 CAR-T 治疗以来，血液科已累计完成100 例回输，其中弥漫大 B 细胞淋巴瘤 71 例、套细胞淋巴瘤 12 例、急性 B 淋巴细胞白血病 17 例。患者中位年龄为 54 岁（范围 19～76 岁），既往中位治疗线数为 3 线。回输剂量一般为每千克体重 200 万个 CAR 阳性 T 细胞，回输前采用氟达拉滨（每平方米体表面积 30 mg）联合环磷酰胺（每平方米体表面积 500 mg）进行清淋预处理，连\n",
