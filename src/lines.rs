@@ -1375,7 +1375,7 @@ const TAIL_CHARS: usize = 3;
 fn is_tail(prev: &str, next: &str) -> bool {
     stops_mid_phrase(prev)
         && ends_sentence(next)
-        && next.chars().filter(|&c| c != ' ').count() <= TAIL_CHARS
+        && next.chars().filter(|c| !c.is_whitespace()).count() <= TAIL_CHARS
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -1724,6 +1724,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "中中中中中中中中中中中中中中中中中中中中中中中中中\n“\t中！\n中中中\n",
+            "中中中中中中中中中中中中中中中中中中中中中中中中中“\t中！\n中中中\n",
+            "a tail is counted without its whitespace, which the spacing pass removes: the repair stays idempotent",
+        ),
         (
             "这样的速度是怎样实现的呢？\n三、快充：30分钟充到80%是怎么做到\n的？\n快充的秘诀在于提高充电功率，而功率等于电压乘以电流。\n",
             "这样的速度是怎样实现的呢？\n三、快充：30分钟充到80%是怎么做到的？\n快充的秘诀在于提高充电功率，而功率等于电压乘以电流。\n",
