@@ -1373,9 +1373,12 @@ const TAIL_CHARS: usize = 3;
 /// `的？`). A heading set in a larger font wraps short of the measure, so
 /// width says nothing; but no block is a word or two and a full stop.
 fn is_tail(prev: &str, next: &str) -> bool {
+    // Judged without the whitespace that the spacing pass removes, so a
+    // second repair judges it alike.
+    let ink = || next.chars().filter(|c| !c.is_whitespace());
     stops_mid_phrase(prev)
-        && ends_sentence(next)
-        && next.chars().filter(|c| !c.is_whitespace()).count() <= TAIL_CHARS
+        && ink().count() <= TAIL_CHARS
+        && ends_sentence(&ink().collect::<String>())
 }
 
 fn is_lone_bullet(line: &str) -> bool {
@@ -1724,6 +1727,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "中\n?！\t》\n中\n",
+            "中?！\t》\n中\n",
+            "a tail ends its sentence when it does without the whitespace that the spacing pass removes",
+        ),
         (
             "中中中中中中中中中中中中中中中中中中中中中中中中中\n“\t中！\n中中中\n",
             "中中中中中中中中中中中中中中中中中中中中中中中中中“\t中！\n中中中\n",
