@@ -5,7 +5,8 @@
 //! wants `Ga2O3` and `m2`. A subscript digit is always part of a formula.
 //! A superscript digit is folded only after a letter (a unit's or a
 //! formula's exponent, with its `⁻`: `s⁻¹` is `s-1`, also across
-//! whitespace, which later passes may remove): after a digit it is
+//! whitespace, which later passes may remove, and across a bullet alone on
+//! its line, which the lines pass may move): after a digit it is
 //! the exponent of a figure (`3×10⁸`), which plain digits would turn into
 //! another figure.
 
@@ -58,10 +59,24 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         }
         // Whitespace between does not count: the spacing and lines passes
         // may remove it, and the fold must not depend on whether they do.
-        if !c.is_whitespace() {
+        // Nor does a bullet alone on its line, which the lines pass may
+        // move back to the start of its item.
+        let lone_bullet =
+            || (crate::chars::is_bullet(c) || c == '-' || c == '*') && alone_on_line(text, at..end);
+        if !c.is_whitespace() && !lone_bullet() {
             after_letter = c.is_alphabetic() && !crate::chars::is_han(c);
         }
     }
+}
+
+/// Whether the character at `at` stands alone on its line, whitespace
+/// aside.
+fn alone_on_line(text: &str, at: std::ops::Range<usize>) -> bool {
+    let blank = |s: &str| s.chars().all(|c| c == ' ' || c == '\t');
+    let before = &text[..at.start];
+    let after = &text[at.end..];
+    blank(&before[before.rfind('\n').map_or(0, |n| n + 1)..])
+        && blank(&after[..after.find('\n').unwrap_or(after.len())])
 }
 
 #[cfg(test)]
@@ -83,6 +98,11 @@ mod tests {
         ("a ²", "a 2", "whitespace between may go later"),
         ("Cl⁻", "Cl⁻", "an ion's charge stays"),
         ("A⁻ ²", "A- 2", "an exponent's sign across whitespace"),
+        (
+            "中ｗ\n-\n²，中",
+            "中w\n-2，中",
+            "a bullet alone on its line between may move",
+        ),
     ];
 
     #[test]
