@@ -69,14 +69,15 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     }
 }
 
-/// Whether the character at `at` stands alone on its line, whitespace
-/// aside.
+/// Whether the character at `at` stands alone on its line, spaces and
+/// tabs aside. Only the blanks next to it are read, so a line of many
+/// bullets is still scanned once.
 fn alone_on_line(text: &str, at: std::ops::Range<usize>) -> bool {
-    let blank = |s: &str| s.chars().all(|c| c == ' ' || c == '\t');
-    let before = &text[..at.start];
-    let after = &text[at.end..];
-    blank(&before[before.rfind('\n').map_or(0, |n| n + 1)..])
-        && blank(&after[..after.find('\n').unwrap_or(after.len())])
+    let blank = |b: &&u8| matches!(b, b' ' | b'\t');
+    let bytes = text.as_bytes();
+    let before = bytes[..at.start].iter().rev().find(|b| !blank(b));
+    let after = bytes[at.end..].iter().find(|b| !blank(b));
+    before.map_or(true, |&b| b == b'\n') && after.map_or(true, |&b| b == b'\n')
 }
 
 #[cfg(test)]
