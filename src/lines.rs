@@ -1377,7 +1377,7 @@ fn is_tail(prev: &str, next: &str) -> bool {
     // second repair judges it alike.
     let ink = || next.chars().filter(|c| !c.is_whitespace());
     stops_mid_phrase(prev)
-        && ink().count() <= TAIL_CHARS
+        && ink().take(TAIL_CHARS + 1).count() <= TAIL_CHARS
         && ends_sentence(&ink().collect::<String>())
 }
 
