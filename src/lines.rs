@@ -1158,6 +1158,13 @@ fn stretched_lines(text: &str, lines: &[&Line]) -> Vec<bool> {
                     !spaced[i + 1].1 && opens_unbreakable(next)
                 })
                 && stops_mid_phrase(&text[lines[i].content.clone()])
+                // Only a line that the spacing pass closes up: one it
+                // leaves spaced would read as stretched again on a second
+                // repair, after its neighbours were closed up.
+                && {
+                    let line = &text[lines[i].content.clone()];
+                    crate::spacing::closed_up(line) != line
+                }
         })
         .collect()
 }

@@ -373,6 +373,17 @@ fn idempotent_regressions() {
         // (`1<tab>5`) was no number alone, and `15`, as the quantities pass
         // left it, was one, which a second repair joined to its title.
         "1\t5\n中 ＿",
+        // Found by fuzzing: a letter-spaced line that the spacing pass
+        // leaves spaced (radicals, which are ideographs only once the
+        // last pass has read them) read as stretched by justification
+        // once the spacing pass had closed up the line after it.
+        "# yt ⽓ ⽔ ⽕ ⽖ ⽗ ⽘ ⽙ ⽛\nr e c o",
+        "s ,   a n do u r s   o f\nd a a t",
+        // Found by the property tests: a tail whose whitespace the spacing
+        // pass removes, and a superscript that a bullet moved back to its
+        // item left beside a letter.
+        "中中中中中中中中中中中中中中中中中中中中中中中中中\n“\t中！\n中中中",
+        "中\n?！\t》\n中",
     ];
     for input in cases {
         let once = Tidy::new().repair(input).into_text();
