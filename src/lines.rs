@@ -308,7 +308,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                     || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
                 unmarked: marked && !ends_in_space(prev),
-                title_wrap: i < title_wraps || field_wraps(text, &lines, &blocks, i),
+                title_wrap: i < title_wraps || field_wraps(text, &lines, i),
                 cut: cuts[i] && pieces[i],
                 next_opens: blocks[i + 1],
                 column: match (columns[i], columns[i + 1]) {
@@ -1602,15 +1602,22 @@ fn is_bracket_label(label: &str) -> bool {
 /// / `通流预测方法`), before a line that ends no sentence and is followed by
 /// the next field or heading. Such a field has no measure to go by, and
 /// its lines carry no punctuation.
-fn field_wraps(text: &str, lines: &[&Line], blocks: &[bool], i: usize) -> bool {
+fn field_wraps(text: &str, lines: &[&Line], i: usize) -> bool {
     let line = |j: usize| &text[lines[j].content.clone()];
+    // Judged as the spacing pass leaves the lines (`A b s t r a c t :` is
+    // a label only once closed up), so a second repair judges alike.
+    let opens = |j: usize| {
+        lines.get(j).map_or(true, |l| {
+            starts_block(&crate::spacing::closed_up(&text[l.content.clone()]))
+        })
+    };
     let prev = line(i);
     i + 1 < lines.len()
-        && !blocks[i + 1]
-        && blocks.get(i + 2).copied().unwrap_or(true)
         && opens_with_field(prev)
         && stops_mid_phrase(prev)
         && !ends_sentence(line(i + 1))
+        && !opens(i + 1)
+        && opens(i + 2)
 }
 
 /// Longest label in lenticular brackets (`【本期导读】`, `【专家观点】`).

@@ -379,6 +379,9 @@ fn idempotent_regressions() {
         // once the spacing pass had closed up the line after it.
         "# yt ⽓ ⽔ ⽕ ⽖ ⽗ ⽘ ⽙ ⽛\nr e c o",
         "s ,   a n do u r s   o f\nd a a t",
+        // Found by fuzzing: a keywords field wrapped before a line that
+        // is a label only once the spacing pass has closed it up.
+        "关键词：智\n统\nA s t r tc:",
         // Found by the property tests: a tail whose whitespace the spacing
         // pass removes, and a superscript that a bullet moved back to its
         // item left beside a letter.
