@@ -123,6 +123,11 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 /// words (a list item's `3 .` is `3.`, and `2 . 5` is `2.5`), so that they
 /// judge alike before and after.
 pub fn closed_up(text: &str) -> String {
+    // Both passes judge only gaps (a line break the quantities pass
+    // removes does not count here): text without one is closed up.
+    if memchr::memchr2(b' ', b'\t', text.as_bytes()).is_none() {
+        return text.to_owned();
+    }
     let mut text = text.to_owned();
     let mut edits = Vec::new();
     loop {
@@ -176,6 +181,10 @@ struct Scratch {
 impl Token {
     fn new(line: &str, base: usize, start: usize, end: usize) -> Token {
         let token = &line[start..end];
+        let mut chars = token.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Token::single(c, base + start, base + end);
+        }
         let head = edge_piece(token.chars());
         Token {
             start: base + start,
@@ -186,6 +195,24 @@ impl Token {
             spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
             reach_back: Reach::read(token.chars().rev()),
             reach_forward: Reach::read(token.chars()),
+        }
+    }
+
+    /// A token of one character, the most common in a line spaced out
+    /// letter by letter, judged without reading it six times: it is
+    /// spaced-like, has no piece at an edge that Han closes inside it,
+    /// and reads alike from both ends.
+    fn single(c: char, start: usize, end: usize) -> Token {
+        let reach = Reach::read(std::iter::once(c));
+        Token {
+            start,
+            end,
+            spaced_like: true,
+            spaced_head: false,
+            digits_head: false,
+            spaced_tail: false,
+            reach_back: reach,
+            reach_forward: reach,
         }
     }
 }
@@ -341,12 +368,14 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let right = &text[b.start..b.end];
     let l = left.chars().next_back().unwrap_or(' ');
     let r = right.chars().next().unwrap_or(' ');
-    let item_follows = tokens
-        .get(g + 2)
-        .is_some_and(|t| text[t.start..t.end].starts_with(is_han));
+    let item_follows = || {
+        tokens
+            .get(g + 2)
+            .is_some_and(|t| text[t.start..t.end].starts_with(is_han))
+    };
     if g == 0 && (is_bullet(left) || is_ascii_bullet(left, right)) {
         Decision::Keep
-    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows {
+    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows() {
         // The dot of a list number opening the line, spaced off (`1 . 澜芯`,
         // not the decimal point of `1 2 . 7 %`).
         Decision::Remove(Rule::SpacedRun)
@@ -788,6 +817,11 @@ fn is_ligature_pair(a: char, b: char) -> bool {
 /// (`4.1   2024年`).
 fn year_after_section_number(text: &str, tokens: &[Token], g: usize) -> bool {
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
+    // A section number opens with a digit: most lines are judged without
+    // building one.
+    if !tok(0).starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let spaced_out = g <= 4 && (0..=g).all(|k| tok(k).len() == 1);
     if !(spaced_out || g == 0) {
         return false;
