@@ -68,6 +68,8 @@
 //! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
 //! number. Spaces at a line's edges are the lines pass's business.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::chars::{
@@ -122,12 +124,26 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 /// line breaks stay): for passes before them that judge a line by its
 /// words (a list item's `3 .` is `3.`, and `2 . 5` is `2.5`), so that they
 /// judge alike before and after.
+///
+/// The lines pass asks this of the same lines in each of its rounds over
+/// a chunk, and of one line by several rules, so the answers are kept
+/// ([`ClosedUp`]): closing up is a function of the text alone.
 pub fn closed_up(text: &str) -> String {
     // Both passes judge only gaps (a line break the quantities pass
     // removes does not count here): text without one is closed up.
     if memchr::memchr2(b' ', b'\t', text.as_bytes()).is_none() {
         return text.to_owned();
     }
+    if let Some(closed) = CLOSED_UP.with(|known| known.borrow().get(text)) {
+        return closed;
+    }
+    let closed = close_up(text);
+    CLOSED_UP.with(|known| known.borrow_mut().insert(text, &closed));
+    closed
+}
+
+/// [`closed_up`], worked out.
+fn close_up(text: &str) -> String {
     let mut text = text.to_owned();
     let mut edits = Vec::new();
     loop {
@@ -141,6 +157,37 @@ pub fn closed_up(text: &str) -> String {
             }
         }
         text = crate::edit::apply(&text, &edits).0;
+    }
+}
+
+thread_local! {
+    static CLOSED_UP: RefCell<ClosedUp> = RefCell::default();
+}
+
+/// Texts this thread closed up lately, with the result: on a chunk, the
+/// lines pass asks about 80% of its lines again. Forgotten all at once
+/// past [`CLOSED_UP_BYTES`], as a chunk asks about a few dozen lines.
+#[derive(Default)]
+struct ClosedUp {
+    known: HashMap<String, String>,
+    bytes: usize,
+}
+
+/// How many bytes of text and results [`ClosedUp`] keeps.
+const CLOSED_UP_BYTES: usize = 256 * 1024;
+
+impl ClosedUp {
+    fn get(&self, text: &str) -> Option<String> {
+        self.known.get(text).cloned()
+    }
+
+    fn insert(&mut self, text: &str, closed: &str) {
+        if self.bytes > CLOSED_UP_BYTES {
+            self.known.clear();
+            self.bytes = 0;
+        }
+        self.bytes += text.len() + closed.len();
+        self.known.insert(text.to_owned(), closed.to_owned());
     }
 }
 
