@@ -91,6 +91,9 @@ const MAX_RUN_GAP: usize = 2;
 struct Token {
     start: usize,
     end: usize,
+    /// The first and last characters, which most rules read.
+    first: char,
+    last: char,
     spaced_like: bool,
     /// The token starts with a spaced-like piece of Latin letters or digits
     /// that Han or Chinese punctuation closes (`2年度`).
@@ -229,13 +232,16 @@ impl Token {
     fn new(line: &str, base: usize, start: usize, end: usize) -> Token {
         let token = &line[start..end];
         let mut chars = token.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return Token::single(c, base + start, base + end);
-        }
+        let (first, last) = match (chars.next(), chars.next_back()) {
+            (Some(c), None) => return Token::single(c, base + start, base + end),
+            (first, last) => (first.unwrap_or(' '), last.unwrap_or(' ')),
+        };
         let head = edge_piece(token.chars());
         Token {
             start: base + start,
             end: base + end,
+            first,
+            last,
             spaced_like: is_spaced_like(token),
             spaced_head: head.clone().is_some_and(is_spaced_like_chars),
             digits_head: head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
@@ -254,6 +260,8 @@ impl Token {
         Token {
             start,
             end,
+            first: c,
+            last: c,
             spaced_like: true,
             spaced_head: false,
             digits_head: false,
@@ -333,18 +341,13 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
         // A run of two whole tokens or more is evidence enough for the
         // piece that ends it (`实现G a 2O 3单晶`).
         let kind = |c: char| if matches!(c, '.' | ',') { 0 } else { script(c) };
-        let same_kind = |a: usize, b: usize| {
-            let last = text[tokens[a].start..tokens[a].end].chars().next_back();
-            let first = text[tokens[b].start..tokens[b].end].chars().next();
-            last.map(kind) == first.map(kind)
-        };
+        let same_kind = |a: usize, b: usize| kind(tokens[a].last) == kind(tokens[b].first);
         // A glued letter before two whole Latin tokens, digits first, starts a
         // code (`将C 9 1 9 的`, but not `共B 2 类`); digits before letters
         // stay a number and its unit (`为6 m g / k g`).
         let code_follows = |k: usize| {
-            let letter = text[..tokens[k].end].ends_with(|c: char| c.is_ascii_alphabetic());
-            letter
-                && text[tokens[k + 1].start..].starts_with(|c: char| c.is_ascii_digit())
+            tokens[k].last.is_ascii_alphabetic()
+                && tokens[k + 1].first.is_ascii_digit()
                 && (k + 1..k + 3).all(|j| {
                     tokens.get(j).is_some_and(|t| t.spaced_like)
                         && text[tokens[j].start..tokens[j].end].is_ascii()
@@ -383,7 +386,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
     }
     decisions.clear();
     decisions.extend((0..gaps).map(|g| decide(text, tokens, in_run, g)));
-    resolve_name_lists(text, tokens, decisions, pending);
+    resolve_name_lists(tokens, decisions, pending);
     for (g, &decision) in decisions.iter().enumerate() {
         let gap = tokens[g].end..tokens[g + 1].start;
         match decision {
@@ -413,8 +416,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let (a, b) = (tokens[g], tokens[g + 1]);
     let left = &text[a.start..a.end];
     let right = &text[b.start..b.end];
-    let l = left.chars().next_back().unwrap_or(' ');
-    let r = right.chars().next().unwrap_or(' ');
+    let (l, r) = (a.last, b.first);
     let item_follows = || {
         tokens
             .get(g + 2)
@@ -481,12 +483,7 @@ fn is_mark_sign(c: char) -> bool {
 /// spaced Han (`中 中 中 …`, every gap a candidate that falls), and so would
 /// a scan to the nearest kept gap; a word is judged by at most five Han
 /// characters, so both look only that far.
-fn resolve_name_lists(
-    text: &str,
-    tokens: &[Token],
-    decisions: &mut [Decision],
-    pending: &mut Vec<usize>,
-) {
+fn resolve_name_lists(tokens: &[Token], decisions: &mut [Decision], pending: &mut Vec<usize>) {
     pending.clear();
     pending.extend(
         (0..decisions.len())
@@ -498,9 +495,9 @@ fn resolve_name_lists(
             continue;
         }
         let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
-        let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(text, tokens, g))
+        let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(tokens, g))
             || standalone_word(tokens, decisions, g, Side::Left);
-        let right_word = (!removed(g + 1) && is_radical_word(text, tokens, g + 1))
+        let right_word = (!removed(g + 1) && is_radical_word(tokens, g + 1))
             || standalone_word(tokens, decisions, g + 1, Side::Right);
         let stays = left_word && right_word;
         if stays {
@@ -535,7 +532,7 @@ fn joined(decisions: &[Decision], k: usize, side: Side) -> impl Iterator<Item = 
 #[derive(Clone, Copy, Debug)]
 struct Reach {
     /// The Han characters read, counted to five: one past the longest word.
-    han: usize,
+    han: u8,
     stop: Stop,
 }
 
@@ -601,7 +598,7 @@ fn neighbour(tokens: &[Token], decisions: &[Decision], g: usize, side: Side) -> 
     let mut last = start;
     for k in joined(decisions, start, side) {
         let r = reach(tokens, k, side);
-        han += r.han;
+        han += usize::from(r.han);
         if han > 4 || r.stop != Stop::Edge {
             return None;
         }
@@ -799,13 +796,8 @@ fn run_touches_han(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let inside = tokens[k..=end]
         .iter()
         .any(|t| text[t.start..t.end].chars().any(is_han));
-    let before = k > 0
-        && cjk(text[tokens[k - 1].start..tokens[k - 1].end]
-            .chars()
-            .next_back());
-    let after = tokens
-        .get(end + 1)
-        .is_some_and(|t| cjk(text[t.start..t.end].chars().next()));
+    let before = k > 0 && cjk(Some(tokens[k - 1].last));
+    let after = tokens.get(end + 1).is_some_and(|t| cjk(Some(t.first)));
     inside || (before && after)
 }
 
@@ -933,10 +925,10 @@ fn is_punct(c: char) -> bool {
 /// entry of a radical table (`一画 ⼀ ⼁ ⼂`, `部首 ⼈ 例字`). A radical
 /// beside a single ideograph is a letter of spaced-out text instead
 /// (`⼈ ⼯ 智 能`, where the font's encoding put `⼈` for `人`).
-fn is_radical_word(text: &str, tokens: &[Token], k: usize) -> bool {
+fn is_radical_word(tokens: &[Token], k: usize) -> bool {
     let single = |k: usize| {
-        let mut chars = text[tokens[k].start..tokens[k].end].chars();
-        chars.next().filter(|_| chars.next().is_none())
+        let t = tokens[k];
+        (t.end - t.start == t.first.len_utf8()).then_some(t.first)
     };
     let lone_ideograph = |k: usize| single(k).is_some_and(|c| is_han(c) && !is_radical(c));
     single(k).is_some_and(is_radical)
@@ -951,7 +943,7 @@ fn standalone_word(tokens: &[Token], decisions: &[Decision], k: usize, side: Sid
     let mut han = 0;
     for k in joined(decisions, k, side) {
         let r = reach(tokens, k, side);
-        han += r.han;
+        han += usize::from(r.han);
         match r.stop {
             Stop::Edge if han <= 4 => continue,
             Stop::Punct => break,
