@@ -272,6 +272,24 @@ impl Token {
     }
 }
 
+/// The end of the token of `bytes` that starts at `start`: the next space
+/// or tab. A token is mostly short (a letter of a spaced-out line), read
+/// byte by byte, but can be a paragraph between two figures, which a
+/// vector search crosses faster.
+pub(crate) fn token_end(bytes: &[u8], start: usize) -> usize {
+    let is_space = |b: &u8| *b == b' ' || *b == b'\t';
+    let near = bytes.len().min(start + SHORT_TOKEN);
+    match bytes[start..near].iter().position(is_space) {
+        Some(n) => start + n,
+        None => memchr::memchr2(b' ', b'\t', &bytes[near..]).map_or(bytes.len(), |n| near + n),
+    }
+}
+
+/// How many bytes of a token [`token_end`] reads one by one before a
+/// vector search takes over: a letter of a spaced-out line ends within
+/// them, and the search costs more than that to start.
+const SHORT_TOKEN: usize = 16;
+
 fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &mut Vec<Edit>) {
     let Scratch {
         tokens,
@@ -288,9 +306,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
-            i += 1;
-        }
+        i = token_end(bytes, start);
         tokens.push(Token::new(line, base, start, i));
     }
     let stretches = word_spaced_stretches(tokens);

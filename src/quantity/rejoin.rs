@@ -39,6 +39,7 @@ use super::{figure_at, is_chinese_context};
 use crate::chars::is_radical;
 use crate::edit::Edit;
 use crate::rule::Rule;
+use crate::spacing::token_end;
 
 /// Proposes the rejoining edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
@@ -83,9 +84,7 @@ fn line_edits(
             continue;
         }
         let start = i;
-        while i < bytes.len() && !is_space(bytes[i]) {
-            i += 1;
-        }
+        i = token_end(bytes, start);
         tokens.push(base + start..base + i);
     }
     let tok = |k: usize| &text[tokens[k].clone()];
