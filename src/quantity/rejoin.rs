@@ -158,6 +158,13 @@ fn is_numeral(token: &str) -> bool {
     token.chars().all(numeral_char)
 }
 
+/// Whether `s` is one character, told without counting the characters of
+/// a long token (a paragraph between two figures).
+fn is_one_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 /// Whether two tokens meet digit or point to digit or point.
 fn touches(left: &str, right: &str) -> bool {
     let a = left.chars().next_back();
@@ -260,7 +267,7 @@ fn spaced_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool
             remove[g + 1..j].iter_mut().for_each(|r| *r = true);
             return;
         }
-        if t.chars().count() != 1
+        if !is_one_char(t)
             || !t.starts_with(|c: char| c.is_ascii_alphabetic() || "μµΩ/".contains(c))
         {
             return;
@@ -296,7 +303,7 @@ fn torn_range(text: &str, tokens: &[Range<usize>], g: usize, line: &Range<usize>
         tokens[g].end
             - tail(left.trim_end_matches('%')).len()
             - (left.len() - left.trim_end_matches('%').len())..end
-    } else if left.chars().count() == 1 && separator(left) && figure_start(right) && g > 0 {
+    } else if is_one_char(left) && separator(left) && figure_start(right) && g > 0 {
         let before = tok(g - 1);
         if !figure_end(before) {
             return false;
@@ -445,7 +452,7 @@ fn torn_symbol(text: &str, tokens: &[Range<usize>], g: usize) -> bool {
 /// removes.
 fn torn_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool]) {
     let left = &text[tokens[g].clone()];
-    let Some(figure) = left.find(|c: char| c.is_ascii_digit()) else {
+    let Some(figure) = left.bytes().position(|b| b.is_ascii_digit()) else {
         return;
     };
     let after_figure = left[figure..].trim_start_matches(numeral_char);
