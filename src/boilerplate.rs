@@ -29,7 +29,8 @@
 //! A removed line takes its line end with it, so the paragraph it
 //! interrupted is rejoined by the lines pass.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use regex::Regex;
 
@@ -65,7 +66,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         .iter()
         .map(|l| header_key(&text[l.content.clone()]))
         .collect();
-    let mut repeats: HashMap<u64, Repeats> = HashMap::new();
+    let mut repeats: HashMap<u64, Repeats, KeyHashed> = HashMap::default();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         // Without pages, a word alone on its line (`as`, as some extractors
@@ -283,7 +284,7 @@ fn mark_chapter_headers(
     header: &mut [bool],
 ) {
     let page_number = page_number_regex();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: HashSet<u64, KeyHashed> = HashSet::default();
     for i in (0..lines.len()).filter(|&i| !lines[i].is_blank()) {
         let repeated = chapter_header_title(&text[lines[i].content.clone()])
             .and_then(header_key)
@@ -337,6 +338,29 @@ struct HeaderKey {
     chars: usize,
 }
 
+/// Tables keyed by a [`HeaderKey`]'s hash, which is a hash already: it
+/// is used as it is, instead of hashing it again for every line.
+type KeyHashed = BuildHasherDefault<KeyHash>;
+
+#[derive(Default)]
+struct KeyHash(u64);
+
+impl Hasher for KeyHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
 /// The key of a line, or `None` for lines that cannot be a running header
 /// (blank, too long, without two letters, or ending a sentence).
 fn header_key(line: &str) -> Option<HeaderKey> {
@@ -358,7 +382,9 @@ fn header_key(line: &str) -> Option<HeaderKey> {
     let mut letters = 0;
     let mut last = ' ';
     for c in line.chars() {
-        if c.is_whitespace() {
+        // No whitespace lies past the ideographic space: Han is not
+        // looked up.
+        if c <= '\u{3000}' && c.is_whitespace() {
             continue;
         }
         chars += 1;

@@ -7,7 +7,10 @@
 use crate::tables;
 
 /// A character of the Han script: unified ideographs, extensions,
-/// compatibility ideographs, radicals, `々`, `〇`.
+/// compatibility ideographs, radicals, `々`, `〇`. Every pass asks it of
+/// most characters, so the two checks that answer for nearly all of them
+/// are inlined, and the table searched only past them.
+#[inline]
 pub fn is_han(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x2E80 {
@@ -16,6 +19,10 @@ pub fn is_han(c: char) -> bool {
     if (0x4E00..=0x9FFF).contains(&cp) {
         return true;
     }
+    in_han_table(cp)
+}
+
+fn in_han_table(cp: u32) -> bool {
     tables::HAN
         .binary_search_by(|&(lo, hi)| {
             if hi < cp {
@@ -83,6 +90,7 @@ pub fn opens_with_year(text: &str) -> bool {
 }
 
 /// A Kangxi radical or CJK Radicals Supplement character (`⼀`, `⽅`).
+#[inline]
 pub fn is_radical(c: char) -> bool {
     ('\u{2E80}'..='\u{2FDF}').contains(&c)
 }

@@ -42,6 +42,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             _ => common.next(),
         };
         let Some(at) = next else { break };
+        if is_common_punctuation(&bytes[at..]) {
+            continue;
+        }
         let Some(c) = text[at..].chars().next() else {
             break;
         };
@@ -57,6 +60,23 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 is: is && is_transparent(c),
             };
         }
+    }
+}
+
+/// Whether the character that `bytes` open is Chinese punctuation of the
+/// kind that fills Chinese text (`，`, `。`, `“”`, `——`), told from its
+/// bytes: such marks share their lead bytes with the characters this pass
+/// repairs, but [`repair`] keeps them all, without asking where the line
+/// starts.
+fn is_common_punctuation(bytes: &[u8]) -> bool {
+    match bytes {
+        // U+3001..U+303F (`、。《》「」`); U+3000 is an odd space.
+        [0xE3, 0x80, b, ..] => *b != 0x80,
+        // U+FF00..U+FF3F but the full-width digits and capitals (`，：（）`).
+        [0xEF, 0xBC, b, ..] => !matches!(b, 0x90..=0x99 | 0xA1..=0xBA),
+        // U+2010..U+202E (`—“”…`).
+        [0xE2, 0x80, b, ..] => (0x90..=0xAE).contains(b),
+        _ => false,
     }
 }
 

@@ -50,12 +50,12 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
-    let lead = s.len() - s.trim_start_matches(is_edge_space).len();
-    let body = s.trim_matches(is_edge_space);
-    if body.is_empty() {
+    let rest = s.trim_start_matches(is_edge_space);
+    if rest.is_empty() {
         return range.end..range.end;
     }
-    range.start + lead..range.start + lead + body.len()
+    let start = range.start + s.len() - rest.len();
+    start..start + rest.trim_end_matches(is_edge_space).len()
 }
 
 /// Whitespace that is layout at a line's edge: ASCII spaces and tabs, and

@@ -68,6 +68,8 @@
 //! A list number's dot spaced off at a line's start (`1 . 澜芯`) joins the
 //! number. Spaces at a line's edges are the lines pass's business.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::chars::{
@@ -89,6 +91,9 @@ const MAX_RUN_GAP: usize = 2;
 struct Token {
     start: usize,
     end: usize,
+    /// The first and last characters, which most rules read.
+    first: char,
+    last: char,
     spaced_like: bool,
     /// The token starts with a spaced-like piece of Latin letters or digits
     /// that Han or Chinese punctuation closes (`2年度`).
@@ -122,7 +127,26 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 /// line breaks stay): for passes before them that judge a line by its
 /// words (a list item's `3 .` is `3.`, and `2 . 5` is `2.5`), so that they
 /// judge alike before and after.
+///
+/// The lines pass asks this of the same lines in each of its rounds over
+/// a chunk, and of one line by several rules, so the answers are kept
+/// ([`ClosedUp`]): closing up is a function of the text alone.
 pub fn closed_up(text: &str) -> String {
+    // Both passes judge only gaps (a line break the quantities pass
+    // removes does not count here): text without one is closed up.
+    if memchr::memchr2(b' ', b'\t', text.as_bytes()).is_none() {
+        return text.to_owned();
+    }
+    if let Some(closed) = CLOSED_UP.with(|known| known.borrow().get(text)) {
+        return closed;
+    }
+    let closed = close_up(text);
+    CLOSED_UP.with(|known| known.borrow_mut().insert(text, &closed));
+    closed
+}
+
+/// [`closed_up`], worked out.
+fn close_up(text: &str) -> String {
     let mut text = text.to_owned();
     let mut edits = Vec::new();
     loop {
@@ -136,6 +160,37 @@ pub fn closed_up(text: &str) -> String {
             }
         }
         text = crate::edit::apply(&text, &edits).0;
+    }
+}
+
+thread_local! {
+    static CLOSED_UP: RefCell<ClosedUp> = RefCell::default();
+}
+
+/// Texts this thread closed up lately, with the result: on a chunk, the
+/// lines pass asks about 80% of its lines again. Forgotten all at once
+/// past [`CLOSED_UP_BYTES`], as a chunk asks about a few dozen lines.
+#[derive(Default)]
+struct ClosedUp {
+    known: HashMap<String, String>,
+    bytes: usize,
+}
+
+/// How many bytes of text and results [`ClosedUp`] keeps.
+const CLOSED_UP_BYTES: usize = 256 * 1024;
+
+impl ClosedUp {
+    fn get(&self, text: &str) -> Option<String> {
+        self.known.get(text).cloned()
+    }
+
+    fn insert(&mut self, text: &str, closed: &str) {
+        if self.bytes > CLOSED_UP_BYTES {
+            self.known.clear();
+            self.bytes = 0;
+        }
+        self.bytes += text.len() + closed.len();
+        self.known.insert(text.to_owned(), closed.to_owned());
     }
 }
 
@@ -176,10 +231,17 @@ struct Scratch {
 impl Token {
     fn new(line: &str, base: usize, start: usize, end: usize) -> Token {
         let token = &line[start..end];
+        let mut chars = token.chars();
+        let (first, last) = match (chars.next(), chars.next_back()) {
+            (Some(c), None) => return Token::single(c, base + start, base + end),
+            (first, last) => (first.unwrap_or(' '), last.unwrap_or(' ')),
+        };
         let head = edge_piece(token.chars());
         Token {
             start: base + start,
             end: base + end,
+            first,
+            last,
             spaced_like: is_spaced_like(token),
             spaced_head: head.clone().is_some_and(is_spaced_like_chars),
             digits_head: head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
@@ -188,7 +250,45 @@ impl Token {
             reach_forward: Reach::read(token.chars()),
         }
     }
+
+    /// A token of one character, the most common in a line spaced out
+    /// letter by letter, judged without reading it six times: it is
+    /// spaced-like, has no piece at an edge that Han closes inside it,
+    /// and reads alike from both ends.
+    fn single(c: char, start: usize, end: usize) -> Token {
+        let reach = Reach::read(std::iter::once(c));
+        Token {
+            start,
+            end,
+            first: c,
+            last: c,
+            spaced_like: true,
+            spaced_head: false,
+            digits_head: false,
+            spaced_tail: false,
+            reach_back: reach,
+            reach_forward: reach,
+        }
+    }
 }
+
+/// The end of the token of `bytes` that starts at `start`: the next space
+/// or tab. A token is mostly short (a letter of a spaced-out line), read
+/// byte by byte, but can be a paragraph between two figures, which a
+/// vector search crosses faster.
+pub(crate) fn token_end(bytes: &[u8], start: usize) -> usize {
+    let is_space = |b: &u8| *b == b' ' || *b == b'\t';
+    let near = bytes.len().min(start + SHORT_TOKEN);
+    match bytes[start..near].iter().position(is_space) {
+        Some(n) => start + n,
+        None => memchr::memchr2(b' ', b'\t', &bytes[near..]).map_or(bytes.len(), |n| near + n),
+    }
+}
+
+/// How many bytes of a token [`token_end`] reads one by one before a
+/// vector search takes over: a letter of a spaced-out line ends within
+/// them, and the search costs more than that to start.
+const SHORT_TOKEN: usize = 16;
 
 fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &mut Vec<Edit>) {
     let Scratch {
@@ -206,9 +306,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
-            i += 1;
-        }
+        i = token_end(bytes, start);
         tokens.push(Token::new(line, base, start, i));
     }
     let stretches = word_spaced_stretches(tokens);
@@ -259,18 +357,13 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
         // A run of two whole tokens or more is evidence enough for the
         // piece that ends it (`实现G a 2O 3单晶`).
         let kind = |c: char| if matches!(c, '.' | ',') { 0 } else { script(c) };
-        let same_kind = |a: usize, b: usize| {
-            let last = text[tokens[a].start..tokens[a].end].chars().next_back();
-            let first = text[tokens[b].start..tokens[b].end].chars().next();
-            last.map(kind) == first.map(kind)
-        };
+        let same_kind = |a: usize, b: usize| kind(tokens[a].last) == kind(tokens[b].first);
         // A glued letter before two whole Latin tokens, digits first, starts a
         // code (`将C 9 1 9 的`, but not `共B 2 类`); digits before letters
         // stay a number and its unit (`为6 m g / k g`).
         let code_follows = |k: usize| {
-            let letter = text[..tokens[k].end].ends_with(|c: char| c.is_ascii_alphabetic());
-            letter
-                && text[tokens[k + 1].start..].starts_with(|c: char| c.is_ascii_digit())
+            tokens[k].last.is_ascii_alphabetic()
+                && tokens[k + 1].first.is_ascii_digit()
                 && (k + 1..k + 3).all(|j| {
                     tokens.get(j).is_some_and(|t| t.spaced_like)
                         && text[tokens[j].start..tokens[j].end].is_ascii()
@@ -309,7 +402,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
     }
     decisions.clear();
     decisions.extend((0..gaps).map(|g| decide(text, tokens, in_run, g)));
-    resolve_name_lists(text, tokens, decisions, pending);
+    resolve_name_lists(tokens, decisions, pending);
     for (g, &decision) in decisions.iter().enumerate() {
         let gap = tokens[g].end..tokens[g + 1].start;
         match decision {
@@ -339,14 +432,15 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let (a, b) = (tokens[g], tokens[g + 1]);
     let left = &text[a.start..a.end];
     let right = &text[b.start..b.end];
-    let l = left.chars().next_back().unwrap_or(' ');
-    let r = right.chars().next().unwrap_or(' ');
-    let item_follows = tokens
-        .get(g + 2)
-        .is_some_and(|t| text[t.start..t.end].starts_with(is_han));
+    let (l, r) = (a.last, b.first);
+    let item_follows = || {
+        tokens
+            .get(g + 2)
+            .is_some_and(|t| text[t.start..t.end].starts_with(is_han))
+    };
     if g == 0 && (is_bullet(left) || is_ascii_bullet(left, right)) {
         Decision::Keep
-    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows {
+    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows() {
         // The dot of a list number opening the line, spaced off (`1 . 澜芯`,
         // not the decimal point of `1 2 . 7 %`).
         Decision::Remove(Rule::SpacedRun)
@@ -405,12 +499,7 @@ fn is_mark_sign(c: char) -> bool {
 /// spaced Han (`中 中 中 …`, every gap a candidate that falls), and so would
 /// a scan to the nearest kept gap; a word is judged by at most five Han
 /// characters, so both look only that far.
-fn resolve_name_lists(
-    text: &str,
-    tokens: &[Token],
-    decisions: &mut [Decision],
-    pending: &mut Vec<usize>,
-) {
+fn resolve_name_lists(tokens: &[Token], decisions: &mut [Decision], pending: &mut Vec<usize>) {
     pending.clear();
     pending.extend(
         (0..decisions.len())
@@ -422,9 +511,9 @@ fn resolve_name_lists(
             continue;
         }
         let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
-        let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(text, tokens, g))
+        let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(tokens, g))
             || standalone_word(tokens, decisions, g, Side::Left);
-        let right_word = (!removed(g + 1) && is_radical_word(text, tokens, g + 1))
+        let right_word = (!removed(g + 1) && is_radical_word(tokens, g + 1))
             || standalone_word(tokens, decisions, g + 1, Side::Right);
         let stays = left_word && right_word;
         if stays {
@@ -459,7 +548,7 @@ fn joined(decisions: &[Decision], k: usize, side: Side) -> impl Iterator<Item = 
 #[derive(Clone, Copy, Debug)]
 struct Reach {
     /// The Han characters read, counted to five: one past the longest word.
-    han: usize,
+    han: u8,
     stop: Stop,
 }
 
@@ -525,7 +614,7 @@ fn neighbour(tokens: &[Token], decisions: &[Decision], g: usize, side: Side) -> 
     let mut last = start;
     for k in joined(decisions, start, side) {
         let r = reach(tokens, k, side);
-        han += r.han;
+        han += usize::from(r.han);
         if han > 4 || r.stop != Stop::Edge {
             return None;
         }
@@ -723,13 +812,8 @@ fn run_touches_han(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let inside = tokens[k..=end]
         .iter()
         .any(|t| text[t.start..t.end].chars().any(is_han));
-    let before = k > 0
-        && cjk(text[tokens[k - 1].start..tokens[k - 1].end]
-            .chars()
-            .next_back());
-    let after = tokens
-        .get(end + 1)
-        .is_some_and(|t| cjk(text[t.start..t.end].chars().next()));
+    let before = k > 0 && cjk(Some(tokens[k - 1].last));
+    let after = tokens.get(end + 1).is_some_and(|t| cjk(Some(t.first)));
     inside || (before && after)
 }
 
@@ -788,6 +872,11 @@ fn is_ligature_pair(a: char, b: char) -> bool {
 /// (`4.1   2024年`).
 fn year_after_section_number(text: &str, tokens: &[Token], g: usize) -> bool {
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
+    // A section number opens with a digit: most lines are judged without
+    // building one.
+    if !tok(0).starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let spaced_out = g <= 4 && (0..=g).all(|k| tok(k).len() == 1);
     if !(spaced_out || g == 0) {
         return false;
@@ -852,10 +941,10 @@ fn is_punct(c: char) -> bool {
 /// entry of a radical table (`一画 ⼀ ⼁ ⼂`, `部首 ⼈ 例字`). A radical
 /// beside a single ideograph is a letter of spaced-out text instead
 /// (`⼈ ⼯ 智 能`, where the font's encoding put `⼈` for `人`).
-fn is_radical_word(text: &str, tokens: &[Token], k: usize) -> bool {
+fn is_radical_word(tokens: &[Token], k: usize) -> bool {
     let single = |k: usize| {
-        let mut chars = text[tokens[k].start..tokens[k].end].chars();
-        chars.next().filter(|_| chars.next().is_none())
+        let t = tokens[k];
+        (t.end - t.start == t.first.len_utf8()).then_some(t.first)
     };
     let lone_ideograph = |k: usize| single(k).is_some_and(|c| is_han(c) && !is_radical(c));
     single(k).is_some_and(is_radical)
@@ -870,7 +959,7 @@ fn standalone_word(tokens: &[Token], decisions: &[Decision], k: usize, side: Sid
     let mut han = 0;
     for k in joined(decisions, k, side) {
         let r = reach(tokens, k, side);
-        han += r.han;
+        han += usize::from(r.han);
         match r.stop {
             Stop::Edge if han <= 4 => continue,
             Stop::Punct => break,

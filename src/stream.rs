@@ -201,6 +201,16 @@ impl<R: Read> ChunkReader<R> {
     fn decode_utf8(&mut self) -> Result<(), ReadError> {
         let mut start = 0;
         loop {
+            // A read mostly ends inside a character. Its complete part is
+            // checked alone, once; checking all of it would fail at the
+            // end and check the complete part a second time.
+            let rest = &self.pending[start..];
+            let complete = rest.len() - if self.eof { 0 } else { incomplete_tail(rest) };
+            if let Ok(s) = std::str::from_utf8(&rest[..complete]) {
+                self.text.push_str(s);
+                start += complete;
+                break;
+            }
             match std::str::from_utf8(&self.pending[start..]) {
                 Ok(s) => {
                     self.text.push_str(s);
@@ -287,6 +297,20 @@ impl<R: Read> ChunkReader<R> {
     fn consume(&mut self, decoded: usize) {
         self.pending.drain(..decoded);
         self.pending_offset += decoded;
+    }
+}
+
+/// How many bytes at the end of `bytes` begin a character that the next
+/// read completes: a lead byte and fewer continuation bytes than it
+/// announces, which UTF-8 validation reports as cut short, not invalid.
+fn incomplete_tail(bytes: &[u8]) -> usize {
+    let last_three = bytes.len().saturating_sub(3)..bytes.len();
+    let Some(lead) = last_three.rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
+        return 0;
+    };
+    match std::str::from_utf8(&bytes[lead..]) {
+        Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => bytes.len() - lead,
+        _ => 0,
     }
 }
 

@@ -39,6 +39,7 @@ use super::{figure_at, is_chinese_context};
 use crate::chars::is_radical;
 use crate::edit::Edit;
 use crate::rule::Rule;
+use crate::spacing::token_end;
 
 /// Proposes the rejoining edits for `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
@@ -49,7 +50,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         let line = &text[start..end];
         // Every rule needs a digit: at the end of the previous line, or in
         // this one.
-        let digits = line.bytes().any(|b| b.is_ascii_digit());
+        let digits = has_digit(line);
         if let Some(prev) = prev.filter(|p| !p.trim().is_empty() && !line.trim().is_empty()) {
             if continues_across_lines(prev, line) {
                 out.push(Edit::delete(start - 1..start, Rule::QuantityRejoin));
@@ -61,6 +62,15 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         prev = digits.then_some(line);
         start = end + 1;
     }
+}
+
+/// Whether `line` holds an ASCII digit. Most lines of Chinese text hold
+/// none and are read to their end, so a block of bytes is tested at a
+/// time, in vector registers.
+fn has_digit(line: &str) -> bool {
+    line.as_bytes()
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
 fn is_space(b: u8) -> bool {
@@ -83,9 +93,7 @@ fn line_edits(
             continue;
         }
         let start = i;
-        while i < bytes.len() && !is_space(bytes[i]) {
-            i += 1;
-        }
+        i = token_end(bytes, start);
         tokens.push(base + start..base + i);
     }
     let tok = |k: usize| &text[tokens[k].clone()];
@@ -157,6 +165,13 @@ fn numeral_char(c: char) -> bool {
 
 fn is_numeral(token: &str) -> bool {
     token.chars().all(numeral_char)
+}
+
+/// Whether `s` is one character, told without counting the characters of
+/// a long token (a paragraph between two figures).
+fn is_one_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// Whether two tokens meet digit or point to digit or point.
@@ -261,7 +276,7 @@ fn spaced_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool
             remove[g + 1..j].iter_mut().for_each(|r| *r = true);
             return;
         }
-        if t.chars().count() != 1
+        if !is_one_char(t)
             || !t.starts_with(|c: char| c.is_ascii_alphabetic() || "μµΩ/".contains(c))
         {
             return;
@@ -297,7 +312,7 @@ fn torn_range(text: &str, tokens: &[Range<usize>], g: usize, line: &Range<usize>
         tokens[g].end
             - tail(left.trim_end_matches('%')).len()
             - (left.len() - left.trim_end_matches('%').len())..end
-    } else if left.chars().count() == 1 && separator(left) && figure_start(right) && g > 0 {
+    } else if is_one_char(left) && separator(left) && figure_start(right) && g > 0 {
         let before = tok(g - 1);
         if !figure_end(before) {
             return false;
@@ -446,7 +461,7 @@ fn torn_symbol(text: &str, tokens: &[Range<usize>], g: usize) -> bool {
 /// removes.
 fn torn_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool]) {
     let left = &text[tokens[g].clone()];
-    let Some(figure) = left.find(|c: char| c.is_ascii_digit()) else {
+    let Some(figure) = left.bytes().position(|b| b.is_ascii_digit()) else {
         return;
     };
     let after_figure = left[figure..].trim_start_matches(numeral_char);
