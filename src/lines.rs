@@ -1134,39 +1134,32 @@ const STRETCHED_CHARS: usize = 10;
 /// `“CHECKING……”…`); its width, which counts no spaces, falls short of
 /// the measure by the stretch, so it is full whatever its width says.
 fn stretched_lines(text: &str, lines: &[&Line]) -> Vec<bool> {
-    // Per line, its pieces between spaces, and whether nearly all of them
-    // stand alone.
-    let spaced: Vec<(usize, bool)> = lines
-        .iter()
-        .map(|l| {
-            let line = &text[l.content.clone()];
-            let pieces = line.split(' ').filter(|p| !p.is_empty());
-            let (all, alone) = pieces.fold((0, 0), |(all, alone), p| {
-                (all + 1, alone + usize::from(is_spaced_like(p)))
-            });
-            (all, all > 1 && alone * 4 >= all * 3)
-        })
-        .collect();
+    let line = |j: usize| &text[lines[j].content.clone()];
     (0..lines.len())
         .map(|i| {
-            let (pieces, alone) = spaced[i];
-            alone
-                && pieces >= STRETCHED_CHARS
-                && !(i > 0 && spaced[i - 1].1)
-                && lines.get(i + 1).is_some_and(|next| {
-                    let next = &text[next.content.clone()];
-                    !spaced[i + 1].1 && opens_unbreakable(next)
-                })
-                && stops_mid_phrase(&text[lines[i].content.clone()])
+            // The cheap tests first: a line's pieces are read only where
+            // the next opens with a Latin word or figure.
+            lines.get(i + 1).is_some_and(|_| opens_unbreakable(line(i + 1)))
+                && stops_mid_phrase(line(i))
+                && letter_spaced(line(i)).is_some_and(|pieces| pieces >= STRETCHED_CHARS)
+                && !(i > 0 && letter_spaced(line(i - 1)).is_some())
+                && letter_spaced(line(i + 1)).is_none()
                 // Only a line that the spacing pass closes up: one it
                 // leaves spaced would read as stretched again on a second
                 // repair, after its neighbours were closed up.
-                && {
-                    let line = &text[lines[i].content.clone()];
-                    crate::spacing::closed_up(line) != line
-                }
+                && crate::spacing::closed_up(line(i)) != line(i)
         })
         .collect()
+}
+
+/// The pieces between spaces of a letter-spaced line, one where nearly
+/// every piece stands alone (see [`crate::spacing::is_spaced_like`]).
+fn letter_spaced(line: &str) -> Option<usize> {
+    let pieces = line.split(' ').filter(|p| !p.is_empty());
+    let (all, alone) = pieces.fold((0, 0), |(all, alone), p| {
+        (all + 1, alone + usize::from(is_spaced_like(p)))
+    });
+    (all > 1 && alone * 4 >= all * 3).then_some(all)
 }
 
 /// Whether a line opens with a Latin word or a figure, perhaps after an
@@ -1630,11 +1623,22 @@ const MAX_LABEL_CHARS: usize = 8;
 /// (`…上海 200237）` / `摘要：…`), a headline. Only these labels count: a
 /// wrap can leave any word and a colon at a line's start (`强调：`).
 fn opens_with_field(line: &str) -> bool {
-    FIELD_LABELS.iter().any(|label| {
-        let mut head = line.chars().filter(|&c| c != ' ');
-        label.chars().all(|c| head.next() == Some(c)) && matches!(head.next(), Some('：' | ':'))
-    })
+    // The colon follows at most the longest label: most lines are told
+    // apart without reading the labels.
+    let colon_near = line
+        .chars()
+        .filter(|&c| c != ' ')
+        .take(FIELD_CHARS + 1)
+        .any(|c| matches!(c, '：' | ':'));
+    colon_near
+        && FIELD_LABELS.iter().any(|label| {
+            let mut head = line.chars().filter(|&c| c != ' ');
+            label.chars().all(|c| head.next() == Some(c)) && matches!(head.next(), Some('：' | ':'))
+        })
 }
+
+/// Characters of the longest of the [`FIELD_LABELS`].
+const FIELD_CHARS: usize = 5;
 
 /// The field labels of [`opens_with_field`]: those of a paper's, a
 /// newsletter's, an official document's and a listed company's report's
@@ -2152,6 +2156,12 @@ mod tests {
             "a bullet alone after a full line that stops mid-sentence was moved there: the break before it is a wrap",
         ),
     ];
+
+    #[test]
+    fn field_chars_is_the_longest_label() {
+        let longest = FIELD_LABELS.iter().map(|l| l.chars().count()).max();
+        assert_eq!(longest, Some(FIELD_CHARS));
+    }
 
     #[test]
     fn table() {
