@@ -1352,9 +1352,15 @@ fn returned_bullet(
 /// wide as the measure reads as full, but a heading that wraps goes on
 /// without the punctuation of prose.
 fn ends_heading(prev: &str, next: &str) -> bool {
-    let (bracketed, body) = match prev.strip_prefix('（') {
+    is_bare_heading(prev) && next.contains(['，', '。'])
+}
+
+/// Whether a line is a section heading numbered in Chinese (`（二）`,
+/// `三、`) with no punctuation after its number.
+fn is_bare_heading(line: &str) -> bool {
+    let (bracketed, body) = match line.strip_prefix('（') {
         Some(rest) => (true, rest),
-        None => (false, prev),
+        None => (false, line),
     };
     let after = body.trim_start_matches(is_chinese_numeral);
     let title = match (bracketed, after.len() < body.len()) {
@@ -1362,21 +1368,24 @@ fn ends_heading(prev: &str, next: &str) -> bool {
         (false, true) => after.strip_prefix('、'),
         _ => None,
     };
-    title.is_some_and(|title| !title.contains(is_cjk_punct)) && next.contains(['，', '。'])
+    title.is_some_and(|title| !title.contains(is_cjk_punct))
 }
 
 /// Most characters of a wrapped sentence's tail (see [`is_tail`]).
-const TAIL_CHARS: usize = 3;
+const TAIL_CHARS: usize = 5;
 
 /// Whether `next` is the tail of a sentence that `prev` left mid-phrase: a
 /// few characters that end it (`三、快充：30分钟充到80%是怎么做到` /
-/// `的？`). A heading set in a larger font wraps short of the measure, so
-/// width says nothing; but no block is a word or two and a full stop.
+/// `的？`, `…的探测科考提` / `供支撑。`). A heading set in a larger font, or
+/// a paragraph with no lines of its measure around it, gives no width to
+/// go by; but no block is a word or two and a full stop. A bare numbered
+/// heading (`七、故障排除`) is a block of its own whatever follows.
 fn is_tail(prev: &str, next: &str) -> bool {
     // Judged without the whitespace that the spacing pass removes, so a
     // second repair judges it alike.
     let ink = || next.chars().filter(|c| !c.is_whitespace());
     stops_mid_phrase(prev)
+        && !is_bare_heading(prev)
         && ink().take(TAIL_CHARS + 1).count() <= TAIL_CHARS
         && ends_sentence(&ink().collect::<String>())
 }
@@ -1745,6 +1754,16 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "探测、海洋生态环境等成套核心技术、装备和仪器开发，为实现全海深与极地海洋资源的探测科考提\n\n供支撑。\n\n深远海洋工程装备研制深入推进\n",
+            "探测、海洋生态环境等成套核心技术、装备和仪器开发，为实现全海深与极地海洋资源的探测科考提供支撑。\n深远海洋工程装备研制深入推进\n",
+            "a tail of four characters that ends the sentence, on a page with blank lines between all lines",
+        ),
+        (
+            "设备出现故障时，请先切断电源，待压缩机完全停止运转\n七、故障排除\n后再停止。\n",
+            "设备出现故障时，请先切断电源，待压缩机完全停止运转\n七、故障排除\n后再停止。\n",
+            "a bare numbered heading is no sentence whose tail the next line can be",
+        ),
         (
             "中\n?！\t》\n中\n",
             "中?！\t》\n中\n",
