@@ -816,8 +816,9 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 /// paragraph per line already). English in a Chinese document (an
 /// abstract) has a measure of its own, counted in narrower characters than
 /// the Chinese around it, so the measure of the page says nothing about
-/// it; and a sentence that ends at its margin (`… 18.6 mm.` / `Heave on the …`) goes on with the paragraph,
-/// whose lines are all that wide but the last.
+/// it; and a sentence that ends at its margin (`… 18.6 mm.` /
+/// `Heave on the …`) goes on with the paragraph, whose lines are all that
+/// wide but the last.
 fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
     let mut prose = vec![false; lines.len()];
     for run in latin_runs(latin).filter(|run| run.len() >= PROSE_LINES) {
@@ -960,10 +961,11 @@ enum Column {
     Opens,
 }
 
-/// Whether a line of width `prev` that ends a sentence and the next, of
-/// width `next`, are both as wide as the measure: then the paragraph goes
-/// on. A paragraph's first line is indented by two characters, so it falls
-/// short of the measure; a line that fills it continues the paragraph.
+/// Whether a line of width `prev` that ends a sentence flush with the
+/// measure and the next, of width `next`, short of it by less than an
+/// [`INDENT`], are both full lines of one paragraph: a paragraph's first
+/// line is indented by two characters, so it falls short of the measure
+/// by that much; a line that fills it continues the paragraph.
 fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
     prev as f32 >= FLUSH * measure as f32 && next + INDENT > measure
 }
