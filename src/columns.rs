@@ -192,7 +192,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         let page = &lines[page];
         classify(text, page, gutter, Some(measure), &mut sides);
         let mut start = 0;
-        for end in (0..=page.len()).filter(|&i| sides.get(i).map_or(true, |s| *s == Side::Full)) {
+        for end in (0..=page.len()).filter(|&i| sides.get(i).is_none_or(|s| *s == Side::Full)) {
             reorder(text, &sides[start..end], &page[start..end], out);
             start = end + 1;
         }

@@ -430,7 +430,7 @@ fn boxes(text: &str, lines: &[&Line], blank_rare: &[bool]) -> Vec<Option<Range<u
     let mut boxes = vec![None; lines.len()];
     let mut start = 0;
     for end in 1..=lines.len() {
-        let run_ends = lines.get(end).map_or(true, |next| {
+        let run_ends = lines.get(end).is_none_or(|next| {
             let prev = lines[end - 1];
             next.range.start != prev.range.end + 1
                 || next.page != prev.page
@@ -1611,9 +1611,9 @@ fn field_wraps(text: &str, lines: &[&Line], i: usize) -> bool {
     // Judged as the spacing pass leaves the lines (`A b s t r a c t :` is
     // a label only once closed up), so a second repair judges alike.
     let opens = |j: usize| {
-        lines.get(j).map_or(true, |l| {
-            starts_block(&crate::spacing::closed_up(&text[l.content.clone()]))
-        })
+        lines
+            .get(j)
+            .is_none_or(|l| starts_block(&crate::spacing::closed_up(&text[l.content.clone()])))
     };
     let prev = line(i);
     i + 1 < lines.len()

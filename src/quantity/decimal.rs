@@ -69,7 +69,7 @@ impl Decimal {
         if exp >= 0 {
             let keep = self.scale.min(up);
             self.scale -= keep;
-            self.digits.extend(std::iter::repeat('0').take(up - keep));
+            self.digits.extend(std::iter::repeat_n('0', up - keep));
         } else {
             self.scale += up;
         }
@@ -87,7 +87,7 @@ impl Decimal {
         }
         let mut scaled = n;
         for k in 0..=MAX_QUOTIENT_SCALE {
-            if scaled % d == 0 {
+            if scaled.is_multiple_of(d) {
                 let q = Decimal::from_parts(self.negative, (scaled / d).to_string(), 0);
                 return Some(q.shift(-((self.scale + k) as i32)));
             }

@@ -209,7 +209,7 @@ fn torn_figure(
     pieces.extend((k + 1..m).map(tok));
     pieces.push(last);
     let joined: String = pieces.concat();
-    if figure_at(&joined).map_or(true, |f| f.len != joined.len()) {
+    if figure_at(&joined).is_none_or(|f| f.len != joined.len()) {
         return false;
     }
     // `Q4 2024`, `ARJ21 700`: the digits of a code are no fragment.

@@ -77,7 +77,7 @@ fn alone_on_line(text: &str, at: std::ops::Range<usize>) -> bool {
     let bytes = text.as_bytes();
     let before = bytes[..at.start].iter().rev().find(|b| !blank(b));
     let after = bytes[at.end..].iter().find(|b| !blank(b));
-    before.map_or(true, |&b| b == b'\n') && after.map_or(true, |&b| b == b'\n')
+    before.is_none_or(|&b| b == b'\n') && after.is_none_or(|&b| b == b'\n')
 }
 
 #[cfg(test)]
