@@ -1574,14 +1574,18 @@ fn block_start(line: &str, closed: bool) -> bool {
     }
 }
 
-/// A label spaced out letter by letter (`A c t `), which only the spacing
-/// pass makes a word.
+/// A label spaced out letter by letter, wholly or in part (`A c t `,
+/// `A r a c tc`), which only the spacing pass makes words: whether it is a
+/// label is judged on the line closed up. Judged as it stands, a label
+/// spaced in part would read as none on the first repair and as one on the
+/// second.
 fn is_letter_spaced_label(label: &str) -> bool {
-    label.contains(' ')
-        && label
-            .split(' ')
-            .filter(|piece| !piece.is_empty())
-            .all(|piece| piece.chars().count() == 1)
+    label
+        .split(' ')
+        .filter(|piece| piece.chars().count() == 1)
+        .take(2)
+        .count()
+        == 2
 }
 
 /// Whether a line opens with a caption or heading label and a space.
