@@ -36,12 +36,17 @@ fn in_han_table(cp: u32) -> bool {
         .is_ok()
 }
 
-/// Full-width punctuation of Chinese text: a space next to one of these is
-/// never meaningful, because the mark carries its own spacing.
 /// A list bullet symbol (`•`, `▪`, `■`...), as the glyph pass writes
 /// private-use bullets.
 pub fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '·' | '▪' | '■' | '●' | '◆' | '◇' | '○' | '►' | '▶')
+}
+
+/// A mark that is a bullet when it stands alone on its line: a bullet
+/// symbol, or an ASCII `-` or `*`, which the item's text no longer follows
+/// on that line.
+pub fn is_lone_bullet_mark(c: char) -> bool {
+    is_bullet(c) || c == '-' || c == '*'
 }
 
 /// Whether `marker` followed by a space and `item` begins a list item

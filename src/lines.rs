@@ -269,13 +269,13 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     // measure by the indent.
     let mut opens = true;
     let full_wrap = |k: usize| ((full[k] || pieces[k]) && wraps[lines[k].page]) || english[k];
-    // The first line of an item whose bullet was moved back to its start,
-    // and the join that replaces the bullet after it.
-    let mut moved: Option<(usize, &'static str)> = None;
+    // Where line `i` opens an item whose bullet was moved back to its
+    // start, the join that replaces the bullet after it.
+    let mut moved: Option<&'static str> = None;
     let mut i = 0;
     while i < lines.len() {
-        if let Some((first, sep)) = moved.take().filter(|&(first, _)| first == i) {
-            let gap = lines[first].content.end..lines[first + 2].content.start;
+        if let Some(sep) = moved.take() {
+            let gap = lines[i].content.end..lines[i + 2].content.start;
             out.push(Edit::replace(gap, sep, Rule::DisplacedBullet));
             opens = false;
             i += 2;
@@ -321,8 +321,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         opens = join == Join::Break;
         match join {
             Join::Break => {
-                moved = returned_bullet(text, &words, &lines, i + 1, full_wrap, marked)
-                    .map(|sep| (i + 1, sep));
+                moved = returned_bullet(text, &words, &lines, i + 1, full_wrap, marked);
                 if moved.is_some() {
                     let bullet = &text[lines[i + 2].content.clone()];
                     let replacement = format!("\n{bullet} ");
@@ -497,9 +496,9 @@ const BOX_LINES: usize = 3;
 fn pages_that_wrap(text: &str, lines: &[&Line], blocks: &[bool], full: &[bool]) -> Vec<bool> {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let mut balance = vec![0isize; pages];
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().filter(|&(i, _)| full[i]) {
         let vote = wrap_vote(text, line);
-        if full[i] && (vote > 0 || !blocks.get(i + 1).copied().unwrap_or(false)) {
+        if vote > 0 || !blocks.get(i + 1).copied().unwrap_or(false) {
             balance[line.page] += vote;
         }
     }
@@ -645,11 +644,10 @@ fn visual_line_pieces(
         // after a short line (a heading, a paragraph's end); there a short
         // line and one after it are two blocks however wide they are
         // together (`二、产品概述` / `XR-2000型…`), so it takes three pieces.
-        // Where pdftotext cut the line after it, the cut says the two are
-        // one line, wherever the first stands.
-        // A line that opens with a mark no line opens with (`：`)
-        // continues the same line, wherever the first stands, and even
-        // after a full line the two may be one (`…“穿梭效应”` / `，寿`).
+        // Where pdftotext cut the line after it, or the next line opens
+        // with a mark no line opens with (`：`), the two are one line
+        // wherever the first stands; after the mark, even after a full line
+        // (`…“穿梭效应”` / `，寿`).
         let held = lines.get(i + 1).is_some_and(|next| {
             text[next.content.clone()].starts_with(crate::chars::opens_no_line)
         });
@@ -1394,10 +1392,7 @@ fn is_tail(prev: &str, next: &str) -> bool {
 
 fn is_lone_bullet(line: &str) -> bool {
     let mut chars = line.chars();
-    chars
-        .next()
-        .is_some_and(|c| is_bullet(c) || c == '-' || c == '*')
-        && chars.next().is_none()
+    chars.next().is_some_and(crate::chars::is_lone_bullet_mark) && chars.next().is_none()
 }
 
 pub(crate) fn ends_sentence(line: &str) -> bool {

@@ -61,8 +61,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         // may remove it, and the fold must not depend on whether they do.
         // Nor does a bullet alone on its line, which the lines pass may
         // move back to the start of its item.
-        let lone_bullet =
-            || (crate::chars::is_bullet(c) || c == '-' || c == '*') && alone_on_line(text, at..end);
+        let lone_bullet = || crate::chars::is_lone_bullet_mark(c) && alone_on_line(text, at..end);
         if !c.is_whitespace() && !lone_bullet() {
             after_letter = c.is_alphabetic() && !crate::chars::is_han(c);
         }
