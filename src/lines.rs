@@ -18,13 +18,17 @@
 //!    pdftotext moved out of its item's first line (see
 //!    [`displaced_bullet`]): the break before it is a wrap too, and where
 //!    that line opens the item, the bullet goes back to its start (see
-//!    [`returned_bullet`]).
+//!    [`returned_bullet`]). Short names that pdftotext cut from one row at
+//!    every gap, one blank line between each and the next (`王 强` / `` /
+//!    `刘 洋` / `` / `张 伟`), make one line again (see [`name_rows`]).
 //! 3. The next line starts a list item or a numbered heading (`•`, `一、`,
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
 //!    a label in lenticular brackets (`【本期要点】`), a field of the front
 //!    matter (`摘要：`, `本报记者：`), or has the shape of the previous line
-//!    where no wrap makes two alike (`标签：` fields): a block ends. So
+//!    where no wrap makes two alike (`标签：` fields, unless the first is
+//!    full and stops mid-phrase: `编者按：…为准。正` / `如一位老药师所说：`):
+//!    a block ends. So
 //!    does a heading numbered in Chinese (`（二）`, `三、`) without
 //!    punctuation before a line of prose (with `，` or `。`), however wide
 //!    it is (see [`ends_heading`]).
@@ -80,7 +84,11 @@
 //!    ends its block either way). Short lines that together fill the
 //!    measure, cut where the font changed for a figure or a Latin word, or
 //!    by pdftotext at a word space (rule 6), are pieces of one full line
-//!    (see [`visual_line_pieces`]). A letter-spaced line among lines
+//!    (see [`visual_line_pieces`]); so is a short line that stops
+//!    mid-phrase before a line that goes on, with the line before it,
+//!    where both read as prose, and no block ends between them even after
+//!    a quote that ends a sentence (`…显示“CHECKING……”` / `“SENSOR OK”等
+//!    提示，请勿进行` / `任何操作；…`). A letter-spaced line among lines
 //!    that are not, before a Latin word or figure, is one that
 //!    justification stretched to the measure (see [`stretched_lines`]).
 //!    A narrow box
@@ -245,6 +253,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let cuts = cuts(text, &lines);
     let pieces = visual_line_pieces(text, &lines, &blocks, &widths, &measures, &cuts, &mut full);
     let apart = set_apart(&pieces, &cuts);
+    let rows = name_rows(text, &all);
     // The width of the visual line that each line ends: its own, or, for
     // the last of the pieces of one, theirs together.
     let mut spans = widths.clone();
@@ -310,6 +319,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 unmarked: marked && !ends_in_space(prev),
                 title_wrap: i < title_wraps || field_wraps(text, &lines, i),
                 cut: cuts[i] && pieces[i],
+                inside_line: pieces[i] && !cuts[i],
+                name_row: rows[i],
                 next_opens: blocks[i + 1],
                 column: match (columns[i], columns[i + 1]) {
                     (true, true) => Column::Inside,
@@ -651,6 +662,27 @@ fn visual_line_pieces(
         let held = lines.get(i + 1).is_some_and(|next| {
             text[next.content.clone()].starts_with(crate::chars::opens_no_line)
         });
+        // A short line that stops mid-phrase before a line that goes on is
+        // the last piece of a line, not a heading, where both it and the
+        // line before it read as prose: the first at least half a line or
+        // with a clause mark in it and no heading's number, the last with a
+        // clause mark or opening with a gloss (a heading has neither). The two are one line even
+        // across a quote that ends a sentence in the first (`2. 自检…显示
+        // “CHECKING……”` / `“SENSOR OK”等提示，请勿进行` / `任何操作；…`;
+        // `又比如，我们常说的“mAh”` / `（毫安时）其实是容量` / `单位，…`).
+        let clause = |line: &str| line.contains(['，', '、']);
+        let cut_short = |k: usize| {
+            k + 1 < lines.len() && !blocks[k + 1] && {
+                let (first, line) = (
+                    &text[lines[i].content.clone()],
+                    &text[lines[k].content.clone()],
+                );
+                stops_mid_phrase(line)
+                    && (clause(line) || line.starts_with(['（', '(']))
+                    && (clause(first) && !blocks[i]
+                        || measures[i].is_some_and(|m| 2 * widths[i] >= m))
+            }
+        };
         // The fewest pieces that make a visual line from line `i` on.
         let least = || {
             let after_full = i > 0 && full[i - 1];
@@ -658,7 +690,7 @@ fn visual_line_pieces(
                 after_full && !blocks[i] && !ends_sentence(&text[lines[i - 1].content.clone()]);
             let item = text[lines[i].content.clone()].starts_with(is_bullet);
             let opens = i > 0 && !after_full && (!blocks[i] || item);
-            if continues || cuts[i] || held {
+            if continues || cuts[i] || held || cut_short(i + 1) {
                 Some(2)
             } else if opens {
                 Some(3)
@@ -683,7 +715,7 @@ fn visual_line_pieces(
             let width = widths[j + 1] + if cuts[j] { CUT_GAP } else { 0 };
             if !(adjacent && font_change || cuts[j])
                 || sum + width > most
-                || ends_sentence(a)
+                || ends_sentence(a) && !(a.ends_with(is_closing) && cut_short(j + 1))
                 || blocks[j + 1]
             {
                 break;
@@ -761,6 +793,55 @@ fn set_apart(pieces: &[bool], cuts: &[bool]) -> Vec<bool> {
     }
     apart
 }
+
+/// For each break, whether it falls inside a row of short names that
+/// pdftotext cut at every gap: at least [`ROW_NAMES`] lines in a row of
+/// one page, each of two to [`NAME_CHARS`] ideographs (spaced out or not)
+/// and nothing else, one blank line between each and the next. A row of
+/// names set wide apart (`王 强` / `` / `刘 洋` / `` / `张 伟` …) comes out
+/// so, each name a text block of its own; names listed one per line have
+/// no blank lines between them, and a heading is followed by prose.
+fn name_rows(text: &str, all: &[Line]) -> Vec<bool> {
+    let is_name = |line: &Line| {
+        let name = &text[line.content.clone()];
+        let chars = name.chars().filter(|&c| c != ' ');
+        (2..=NAME_CHARS).contains(&chars.clone().count())
+            && chars.clone().all(is_han)
+            && !name.contains("  ")
+    };
+    // A break in `all` between `all[k]` and `all[k + 2]`, with one blank
+    // line between them, on one page.
+    let joined = |k: usize| {
+        k + 2 < all.len()
+            && all[k + 1].is_blank()
+            && all[k].page == all[k + 2].page
+            && is_name(&all[k])
+            && is_name(&all[k + 2])
+    };
+    let mut rows = Vec::new();
+    let mut k = 0;
+    while k < all.len() {
+        if all[k].is_blank() {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while joined(end) {
+            end += 2;
+        }
+        let names = (end - k) / 2 + 1;
+        rows.extend((k..end).step_by(2).map(|_| names >= ROW_NAMES));
+        rows.push(false);
+        k = end + 1;
+    }
+    rows
+}
+
+/// Fewest names in a row that [`name_rows`] joins.
+const ROW_NAMES: usize = 3;
+
+/// Most ideographs of a name in a row of names.
+const NAME_CHARS: usize = 4;
 
 /// Which lines belong to a column of English words: a run of lines with no
 /// Han or Chinese punctuation, at least [`COLUMN_WORDS`] of them a single
@@ -942,6 +1023,12 @@ struct Evidence {
     /// pdftotext cut one visual line here, at a word space (see
     /// [`cuts`]).
     cut: bool,
+    /// The break falls inside a row of names ([`name_rows`]).
+    name_row: bool,
+    /// The break falls inside one visual line ([`visual_line_pieces`])
+    /// with no word space cut: no block ends there, even after a
+    /// sentence's end.
+    inside_line: bool,
     /// The next line starts a block ([`starts_block`]).
     next_opens: bool,
     /// Where the break stands to a column of English words.
@@ -990,6 +1077,11 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.title_wrap {
         return join_chars(words, prev, next, evidence.unmarked);
     }
+    if evidence.name_row {
+        // Spaced-out names keep a gap wider than their own spaces, which
+        // the spacing pass reads as the one space between two names.
+        return Join::Wrap(if prev.contains(' ') { "   " } else { " " });
+    }
     // A chapter's number alone (`1` / `规划背景`) takes only a short title
     // without punctuation: a figure alone before prose is something else.
     // A tab in it is a gap, as the passes after this one read it (`1<tab>5`
@@ -1019,13 +1111,15 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     }
     let first_on_page = i == 0 || lines[i - 1].page != lines[i].page;
     if evidence.next_opens
-        || parallel_lines(prev, next)
+        // Two labelled lines are two fields, unless the first is full and
+        // stops mid-phrase (`编者按：…为准。正` / `如一位老药师所说：…`).
+        || (parallel_lines(prev, next) && !(evidence.full_wrap && stops_mid_phrase(prev)))
         || (first_on_page && next.starts_with("——"))
         || evidence.column == Column::Opens
     {
         return Join::Break;
     }
-    if evidence.column == Column::Inside {
+    if evidence.column == Column::Inside || evidence.inside_line {
         return join_chars(words, prev, next, evidence.unmarked);
     }
     if prev.ends_with(crate::chars::ends_no_block) || is_tail(prev, next) {
@@ -1755,6 +1849,31 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画\n排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n王 强\n\n刘 洋\n\n张 伟\n\n李 娜\n\n陈 静\n\n赵 敏\n\n周 涛\n\n黄 磊\n\n评 审 专 家 实 行 回 避 制 度 。凡 与 申 报 企 业 存 在 任 职 、投 资 、亲 属\n关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
+            "经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画 排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n王 强   刘 洋   张 伟   李 娜   陈 静   赵 敏   周 涛   黄 磊\n评 审 专 家 实 行 回 避 制 度 。凡 与 申 报 企 业 存 在 任 职 、投 资 、亲 属\n关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
+            "a row of spaced-out names that pdftotext cut at every gap is one line, each name set apart by a gap wider than its own spaces",
+        ),
+        (
+            "- 双特异性抗体治疗复发难治性多发性骨髓瘤的 II 期研究，计划入组 60 例，要求年龄 18～75 岁，\n既往接受过至少 3 线治疗。\n- 新型口服 GLP-1 受体激动剂治疗 2 型糖尿病合并肥胖的 III 期研究，计划入组 320 例，要求体\n重指数≥28，糖化血红蛋白 7.0%～10.5%。\n- 第二代 CAR-T 产品治疗自身免疫性疾病的探索性研究，计划入组 12 例，适应证为难治性系统\n性红斑狼疮。\n有意向推荐患者的临床医师，可通过院内 OA 系统“临床研究”模块提交预筛信息，也可直接联系\n临床研究中心……\n编者按：本刊所载剂量和方案仅供院内临床参考，具体用药请以药品说明书和最新指南为准。正\n如一位老药师所说：“每一张处方背后，都是一个需要被认真对待的生命。”\n\n-3-\n\n",
+            "- 双特异性抗体治疗复发难治性多发性骨髓瘤的 II 期研究，计划入组 60 例，要求年龄 18～75 岁，既往接受过至少 3 线治疗。\n- 新型口服 GLP-1 受体激动剂治疗 2 型糖尿病合并肥胖的 III 期研究，计划入组 320 例，要求体重指数≥28，糖化血红蛋白 7.0%～10.5%。\n- 第二代 CAR-T 产品治疗自身免疫性疾病的探索性研究，计划入组 12 例，适应证为难治性系统性红斑狼疮。\n有意向推荐患者的临床医师，可通过院内 OA 系统“临床研究”模块提交预筛信息，也可直接联系临床研究中心……\n编者按：本刊所载剂量和方案仅供院内临床参考，具体用药请以药品说明书和最新指南为准。正如一位老药师所说：“每一张处方背后，都是一个需要被认真对待的生命。”\n-3-\n",
+            "a full line that stops mid-phrase goes on into a line that opens with a label and a colon, even after a line that does too",
+        ),
+        (
+            "速约为 3×10⁸ m/s；但锂离子在电解液中的实际迁移速度\n要慢得多，离子电导率通常只有 1e-3~1e-2 S/cm的量级。\n再比如，电极材料的比表面积常以 m²/g 为单位，有的活性\n炭材料每克比表面积可超过2000 m²——差不多相当于 5\n个篮球场那么大！\n又比如，我们常说的“mAh”\n（毫安时）其实是容量\n单位，而不是能量单位。一块标称5000 mAh、电压3.85\nV 的手机电池，所储存的能量约为5000 mAh×3.85 V÷\n1000≈19.25 Wh。不同电压的电池，只比较 mAh 是没有\n",
+            "速约为 3×10⁸ m/s；但锂离子在电解液中的实际迁移速度要慢得多，离子电导率通常只有 1e-3~1e-2 S/cm的量级。再比如，电极材料的比表面积常以 m²/g 为单位，有的活性炭材料每克比表面积可超过2000 m²——差不多相当于 5 个篮球场那么大！\n又比如，我们常说的“mAh”（毫安时）其实是容量单位，而不是能量单位。一块标称5000 mAh、电压3.85 V 的手机电池，所储存的能量约为5000 mAh×3.85 V÷1000≈19.25 Wh。不同电压的电池，只比较 mAh 是没有\n",
+            "the same gloss on a small page, where the rest of the line has no clause mark",
+        ),
+        (
+            "首次开机前，应确认油位处于油位计的“MIN”与“MAX”刻度之间，冷干机冷媒压力表读数\n在 0.4 MPa～0.6 MPa 范围内，所有检修门已关闭锁好。开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键 2 秒，触摸屏点亮并进入自检界面。\n2. 自检约需 15 秒，期间屏幕依次显示“CHECKING……”\n“SENSOR OK”等提示，请勿进行\n任何操作；自检完成后屏幕显示“READY”。\n3. 点动“Start”键并立即按下“Stop”键，观察电机转向是否与机头上的箭头方向一致。若转\n向相反，应断电后调换任意两根相线（仅 T3 增强型需要）。\n",
+            "首次开机前，应确认油位处于油位计的“MIN”与“MAX”刻度之间，冷干机冷媒压力表读数在 0.4 MPa～0.6 MPa 范围内，所有检修门已关闭锁好。开机操作按以下顺序进行：\n1. 合上上游漏电保护开关，按住“Power”键 2 秒，触摸屏点亮并进入自检界面。\n2. 自检约需 15 秒，期间屏幕依次显示“CHECKING……”“SENSOR OK”等提示，请勿进行任何操作；自检完成后屏幕显示“READY”。\n3. 点动“Start”键并立即按下“Stop”键，观察电机转向是否与机头上的箭头方向一致。若转向相反，应断电后调换任意两根相线（仅 T3 增强型需要）。\n",
+            "a short line cut at a quote that stops mid-phrase ends one visual line with the line before it, across that line's closing quote",
+        ),
+        (
+            "导率通常只有 1e-3~1e-2 S/cm 的量级。再比如，电极材料的比表面积常以 m²/g 为单位，有的活性\n炭材料每克比表面积可超过 2000 m²——差不多相当于 5 个篮球场那么大！\n又比如，我们常说的“mAh”\n（毫安时）其实是容量单位，而不是能量单位。一块标称 5000 mAh、\n电压 3.85 V 的手机电池，所储存的能量约为 5000 mAh×3.85 V÷1000≈19.25 Wh。不同电压的\n电池，只比较 mAh 是没有意义的。\n",
+            "导率通常只有 1e-3~1e-2 S/cm 的量级。再比如，电极材料的比表面积常以 m²/g 为单位，有的活性\n炭材料每克比表面积可超过 2000 m²——差不多相当于 5 个篮球场那么大！\n又比如，我们常说的“mAh”（毫安时）其实是容量单位，而不是能量单位。一块标称 5000 mAh、电压 3.85 V 的手机电池，所储存的能量约为 5000 mAh×3.85 V÷1000≈19.25 Wh。不同电压的\n电池，只比较 mAh 是没有意义的。\n",
+            "a gloss cut from a paragraph's short first line is the rest of that line",
+        ),
         (
             "探测、海洋生态环境等成套核心技术、装备和仪器开发，为实现全海深与极地海洋资源的探测科考提\n\n供支撑。\n\n深远海洋工程装备研制深入推进\n",
             "探测、海洋生态环境等成套核心技术、装备和仪器开发，为实现全海深与极地海洋资源的探测科考提供支撑。\n深远海洋工程装备研制深入推进\n",
