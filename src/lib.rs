@@ -274,6 +274,7 @@ impl Tidy {
             text: input.to_owned(),
             steps: Vec::new(),
             edits: Vec::new(),
+            spare: String::new(),
             changed: [const { None }; Pass::ALL.len()],
         };
         let mut at = 0;
@@ -316,6 +317,9 @@ struct Work {
     steps: Vec<Map>,
     /// The edits of the current step (kept for its allocation).
     edits: Vec<Edit>,
+    /// The text before the last step, whose buffer the next step writes
+    /// its text into (kept for its allocation).
+    spare: String,
     /// `changed[p]`: `None` until pass `p` has found nothing to do in the
     /// text; then the stretches of the text that changed since, in the
     /// text's present offsets. A pass is a function of the text, so one
@@ -357,8 +361,8 @@ impl Work {
                     .iter()
                     .any(|e| self.text.as_bytes()[e.range.clone()].contains(&b'\n'));
             joined_lines = Some(joined_lines.unwrap_or(false) || joins);
-            let (next, local) = edit::apply(&self.text, &self.edits);
-            let whole = 0..next.len();
+            let local = edit::apply_into(&self.text, &self.edits, &mut self.spare);
+            let whole = 0..self.spare.len();
             for (&other, changed) in Pass::ALL.iter().zip(&mut self.changed) {
                 if let Some(changed) = changed {
                     // A pass without a reach reads the whole text again.
@@ -373,7 +377,7 @@ impl Work {
             self.changed[pass as usize] =
                 pass.runs_to_fixed_point().then(|| local.forward(&[], NEAR));
             self.steps.push(local);
-            self.text = next;
+            std::mem::swap(&mut self.text, &mut self.spare);
             if !pass.runs_to_fixed_point() {
                 return joined_lines;
             }
@@ -526,15 +530,7 @@ impl Repaired {
 
     /// The map from output offsets to input offsets.
     pub fn map(&self) -> &Map {
-        self.map.get_or_init(|| {
-            self.steps.iter().fold(Map::default(), |map, local| {
-                if map.is_identity() {
-                    local.clone()
-                } else {
-                    local.compose(&map)
-                }
-            })
-        })
+        self.map.get_or_init(|| edit::chain(&self.steps))
     }
 
     /// Appends the repair of a chunk that starts at `offset` of the input.

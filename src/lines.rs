@@ -373,7 +373,7 @@ fn punctuated_windows(text: &str, lines: &[&Line], blocks: &[bool], widths: &[us
         .zip(blocks)
         .map(|(l, &block)| {
             let line = &text[l.content.clone()];
-            line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation()) && !block
+            !block && line.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
         })
         .collect();
     // Lines since the last marked one, and their width, scanned both ways.
@@ -1145,18 +1145,44 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
 
 /// Whether `prev` leaves a Chinese bracket, title mark or quote open that
 /// `next` closes (rule 4 of the module doc).
+///
+/// Asked of nearly every break, and most lines leave none open: each line
+/// is read once, at the lead bytes of the marks (the UTF-8 of a mark is
+/// found only where the mark is), and `next` only for a mark left open.
 fn closes_open_bracket(prev: &str, next: &str) -> bool {
-    [('（', '）'), ('《', '》'), ('“', '”')]
-        .into_iter()
-        .any(|(open, close)| {
-            let unclosed = prev
-                .rfind(open)
-                .is_some_and(|at| !prev[at..].contains(close));
-            unclosed
-                && next
-                    .find(close)
-                    .is_some_and(|at| !next[..at].contains(open))
-        })
+    // The lead bytes of the marks' UTF-8: `（）` EF, `《》` E3, `“”` E2.
+    let (a, b, c) = (0xE2, 0xE3, 0xEF);
+    let unclosed = first_marks(prev, memchr::memrchr3_iter(a, b, c, prev.as_bytes()));
+    if !unclosed.contains(&Some(true)) {
+        return false;
+    }
+    let closing = first_marks(next, memchr::memchr3_iter(a, b, c, next.as_bytes()));
+    unclosed
+        .iter()
+        .zip(closing)
+        .any(|(&open, close)| open == Some(true) && close == Some(false))
+}
+
+/// The brackets, title marks and quotes of [`closes_open_bracket`].
+const PAIRS: [(&str, &str); 3] = [("（", "）"), ("《", "》"), ("“", "”")];
+
+/// For each of the [`PAIRS`], which of its marks comes first in `line` in
+/// the order of the offsets `at` (`Some(true)` for the opening one).
+fn first_marks(line: &str, at: impl Iterator<Item = usize>) -> [Option<bool>; 3] {
+    let bytes = line.as_bytes();
+    let mut first = [None; 3];
+    for i in at {
+        let mark = &bytes[i..bytes.len().min(i + 3)];
+        for (found, (open, close)) in first.iter_mut().zip(PAIRS) {
+            if found.is_none() && (mark == open.as_bytes() || mark == close.as_bytes()) {
+                *found = Some(mark == open.as_bytes());
+            }
+        }
+        if first.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    first
 }
 
 /// How a wrap joins `prev` to `next`. `unmarked`: the text marks breaks
@@ -1349,16 +1375,26 @@ impl<'a> Words<'a> {
     fn sorted(&self) -> &[&'a str] {
         self.sorted.get_or_init(|| {
             // Split on bytes: a word is ASCII letters, so every cut falls on
-            // a character boundary, and the Han text around is not decoded.
-            // Words shorter than the shortest looked up are never found.
+            // a character boundary, and the Han text around is not decoded;
+            // eight bytes of it with no ASCII byte are passed at once. Words
+            // shorter than the shortest looked up are never found.
+            const NO_ASCII: u64 = 0x8080_8080_8080_8080;
+            let bytes = self.text.as_bytes();
             let mut words: Vec<&str> = Vec::new();
-            let mut start = 0;
-            for (i, b) in self.text.bytes().chain([b' ']).enumerate() {
-                if !b.is_ascii_alphabetic() {
-                    if i - start >= MIN_DEHYPHENATED {
-                        words.push(&self.text[start..i]);
-                    }
-                    start = i + 1;
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes[i].is_ascii_alphabetic() {
+                    let eight = bytes.get(i..i + 8).and_then(|b| b.try_into().ok());
+                    let han = eight.is_some_and(|b| u64::from_le_bytes(b) & NO_ASCII == NO_ASCII);
+                    i += if han { 8 } else { 1 };
+                    continue;
+                }
+                let start = i;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                if i - start >= MIN_DEHYPHENATED {
+                    words.push(&self.text[start..i]);
                 }
             }
             words.sort_unstable();
@@ -1679,8 +1715,12 @@ fn is_letter_spaced_label(label: &str) -> bool {
 
 /// Whether a line opens with a caption or heading label and a space.
 fn opens_with_label(line: &str) -> bool {
-    line.split_once(' ')
-        .is_some_and(|(label, _)| is_heading_label(label))
+    // Every label opens with one of these: most lines are told apart
+    // without looking for the space after it.
+    line.starts_with(['第', '附', '图', '表'])
+        && line
+            .split_once(' ')
+            .is_some_and(|(label, _)| is_heading_label(label))
 }
 
 /// Whether the text between `【` and `】` is a label: one to
@@ -1728,12 +1768,15 @@ const MAX_LABEL_CHARS: usize = 8;
 /// wrap can leave any word and a colon at a line's start (`强调：`).
 fn opens_with_field(line: &str) -> bool {
     // The colon follows at most the longest label: most lines are told
-    // apart without reading the labels.
-    let colon_near = line
-        .chars()
-        .filter(|&c| c != ' ')
+    // apart without reading the labels. Asked of nearly every line that
+    // opens with Han, so read from the bytes: the characters are counted
+    // at the bytes that start them.
+    let bytes = line.as_bytes();
+    let colon_at = |i: usize| bytes[i] == b':' || bytes[i..].starts_with("：".as_bytes());
+    let colon_near = (0..bytes.len())
+        .filter(|&i| bytes[i] != b' ' && bytes[i] & 0xC0 != 0x80)
         .take(FIELD_CHARS + 1)
-        .any(|c| matches!(c, '：' | ':'));
+        .any(colon_at);
     colon_near
         && FIELD_LABELS.iter().any(|label| {
             let mut head = line.chars().filter(|&c| c != ' ');

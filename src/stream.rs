@@ -203,10 +203,14 @@ impl<R: Read> ChunkReader<R> {
         loop {
             // A read mostly ends inside a character. Its complete part is
             // checked alone, once; checking all of it would fail at the
-            // end and check the complete part a second time.
+            // end and check the complete part a second time. The check is
+            // simdutf8's, which reads Chinese text several times faster
+            // than the standard library (whose check, ten instructions a
+            // byte, cost a fortieth of the filter's time); where it fails,
+            // the standard library's tells where and why.
             let rest = &self.pending[start..];
             let complete = rest.len() - if self.eof { 0 } else { incomplete_tail(rest) };
-            if let Ok(s) = std::str::from_utf8(&rest[..complete]) {
+            if let Ok(s) = simdutf8::basic::from_utf8(&rest[..complete]) {
                 self.text.push_str(s);
                 start += complete;
                 break;
