@@ -25,7 +25,8 @@
 //!    `（一）`, `（1）`, `1.`, `①`, `第三章`, `2.1 `), a subtitle (`——` after
 //!    a page's first line), a caption or heading label (`图1-1 `, `附录A `),
 //!    a label in lenticular brackets (`【本期要点】`), a field of the front
-//!    matter (`摘要：`, `本报记者：`), or has the shape of the previous line
+//!    matter (`摘要：`, `本报记者：`), a row of names (`王强 刘洋 张伟`, see
+//!    [`is_name_row`]), or has the shape of the previous line
 //!    where no wrap makes two alike (`标签：` fields, unless the first is
 //!    full and stops mid-phrase: `编者按：…为准。正` / `如一位老药师所说：`):
 //!    a block ends. So
@@ -1613,6 +1614,8 @@ fn block_start(line: &str, closed: bool) -> bool {
             .is_some_and(|(label, _)| is_bracket_label(label)),
         // `摘要：`, `本报记者：`: a field of a document's front matter.
         c if is_han(c) && opens_with_field(line) => true,
+        // `王强 刘洋 张伟`: a row of names (see [`is_name_row`]).
+        c if is_han(c) && is_name_row(line, closed) => true,
         // `第三章`, `第 3 条`, and `第部分`, whose number the extractor
         // lost (drawn as a graphic): no word starts `第部`.
         '第' => rest
@@ -1696,6 +1699,32 @@ fn block_start(line: &str, closed: bool) -> bool {
             }
         }
         _ => false,
+    }
+}
+
+/// Whether `line` is a row of names: at least [`ROW_NAMES`] runs of two
+/// to [`NAME_CHARS`] ideographs, spaces between them and nothing else, as
+/// the spacing pass leaves it (`王 强   刘 洋   张 伟` is `王强 刘洋 张伟`).
+/// Chinese prose puts no space between two words, so such a line is a
+/// list of its own, whatever the line before it says (`…推荐产生：`).
+fn is_name_row(line: &str, closed: bool) -> bool {
+    if !line.contains(' ') || !line.chars().all(|c| c == ' ' || is_han(c)) {
+        return false;
+    }
+    let judge = |row: &str| {
+        let mut names = 0;
+        for name in row.split(' ').filter(|name| !name.is_empty()) {
+            if !(2..=NAME_CHARS).contains(&name.chars().count()) {
+                return false;
+            }
+            names += 1;
+        }
+        names >= ROW_NAMES
+    };
+    if closed {
+        judge(line)
+    } else {
+        judge(&crate::spacing::closed_up(line))
     }
 }
 
@@ -1892,6 +1921,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "况 ，对 承 诺 的 关 键 绩 效 指 标 完 成 率 低 于 8 0 % 的 ，按 完 成 比 例 核 减\n\n补 助 资 金 。\n\n六 、 评 审 专 家 组 名 单\n\n经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画\n\n排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n\n王 强   刘 洋   张 伟   李 娜   陈 静   赵 敏   周 涛   黄 磊\n\n评 审 专 家 实 行 回 避 制 度 。 凡 与 申 报 企 业 存 在 任 职 、 投 资 、 亲 属\n\n关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
+            "况 ，对 承 诺 的 关 键 绩 效 指 标 完 成 率 低 于 8 0 % 的 ，按 完 成 比 例 核 减 补 助 资 金 。\n六 、 评 审 专 家 组 名 单\n经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画 排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n王 强   刘 洋   张 伟   李 娜   陈 静   赵 敏   周 涛   黄 磊\n评 审 专 家 实 行 回 避 制 度 。 凡 与 申 报 企 业 存 在 任 职 、 投 资 、 亲 属 关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
+            "a row of names, spaced out here, is a block of its own after a line that stops at a colon",
+        ),
         (
             "经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画\n排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n王 强\n\n刘 洋\n\n张 伟\n\n李 娜\n\n陈 静\n\n赵 敏\n\n周 涛\n\n黄 磊\n\n评 审 专 家 实 行 回 避 制 度 。凡 与 申 报 企 业 存 在 任 职 、投 资 、亲 属\n关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
             "经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画 排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n王 强   刘 洋   张 伟   李 娜   陈 静   赵 敏   周 涛   黄 磊\n评 审 专 家 实 行 回 避 制 度 。凡 与 申 报 企 业 存 在 任 职 、投 资 、亲 属\n关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
