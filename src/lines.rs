@@ -50,7 +50,9 @@
 //!    of the measure, so a full line after a sentence that happened to end
 //!    at the margin goes on with the paragraph (rule 7 decides), unless
 //!    the next line opens with a dash (`——高端人才缺口…`, an item). A
-//!    paragraph's first line (not an item's) is flush short of the measure
+//!    next line that ends a sentence and the block, however short, goes on
+//!    with the paragraph after such a sentence too (see
+//!    [`ends_paragraph`]). A paragraph's first line (not an item's) is flush short of the measure
 //!    by its indent. Where the extractor kept the indent (pdftotext
 //!    `-layout`), an indented line opens a paragraph however wide it is.
 //!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
@@ -314,6 +316,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 runs_on: (measures[i].is_some_and(|m| {
                     let indent = if opens && !blocks[i] { INDENT } else { 0 };
                     runs_on(spans[i] + indent, widths[i + 1], m)
+                        || flush(spans[i] + indent, m)
+                            && ends_paragraph(text, &lines, &blocks, i + 1)
                 }) && !opens_indented)
                     || english[i],
                 blank_break: blank_between && blank_rare[prev.page] && !page_break && !apart[i],
@@ -1053,7 +1057,30 @@ enum Column {
 /// line is indented by two characters, so it falls short of the measure
 /// by that much; a line that fills it continues the paragraph.
 fn runs_on(prev: usize, next: usize, measure: usize) -> bool {
-    prev as f32 >= FLUSH * measure as f32 && next + INDENT > measure
+    flush(prev, measure) && next + INDENT > measure
+}
+
+/// Whether a line of width `width` ends flush with the measure.
+fn flush(width: usize, measure: usize) -> bool {
+    width as f32 >= FLUSH * measure as f32
+}
+
+/// Whether line `k` ends a sentence and its block: the text ends, a blank
+/// line follows, or the next line starts a block. After a sentence that
+/// ended flush with the measure, such a line is the paragraph's last (the
+/// rest of it, `…毛利率将承受压力。` / `公司已通过…降低风险。`), not a
+/// paragraph of one line: that is the likelier of the two, and the widths
+/// cannot tell them apart, as the first line's indent is lost in a line
+/// that is short anyway.
+fn ends_paragraph(text: &str, lines: &[&Line], blocks: &[bool], k: usize) -> bool {
+    ends_sentence(&text[lines[k].content.clone()])
+        && lines.get(k + 1).is_none_or(|after| {
+            blocks[k + 1]
+                || text[lines[k].range.end..after.range.start]
+                    .matches('\n')
+                    .count()
+                    > 1
+        })
 }
 
 fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
@@ -1922,6 +1949,11 @@ mod tests {
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
         (
+            "三、风险因素与应对\n3.1 宏观经济波动风险\n公司下游行业与制造业固定资产投资的景气程度高度相关。如果宏观经济增速放缓，或者新能\n源汽车、光伏等行业出现阶段性产能过剩，客户可能推迟或削减设备采购计划，从而对公司的订单\n和收入造成不利影响……\n\n3.2 原材料价格波动风险\n公司主要原材料包括合金结构钢、轴承钢、铝合金铸件和电子元器件等，直接材料成本占主营\n业务成本的比例约为 62.4%。若钢材价格大幅上涨而公司无法及时向下游传导，毛利率将承受压力。\n公司已通过与主要供应商签订年度锁价协议、开展套期保值等方式降低风险。\n\n3.3 汇率波动风险\n公司境外业务主要以美元、欧元和英镑结算。报告期内因汇率变动产生的汇兑收益为 0.14 亿\n元，上年同期为汇兑损失 0.07 亿元。人民币汇率的双向波动仍将对公司经营业绩产生一定影响。\n\n",
+            "三、风险因素与应对\n3.1 宏观经济波动风险\n公司下游行业与制造业固定资产投资的景气程度高度相关。如果宏观经济增速放缓，或者新能源汽车、光伏等行业出现阶段性产能过剩，客户可能推迟或削减设备采购计划，从而对公司的订单和收入造成不利影响……\n3.2 原材料价格波动风险\n公司主要原材料包括合金结构钢、轴承钢、铝合金铸件和电子元器件等，直接材料成本占主营业务成本的比例约为 62.4%。若钢材价格大幅上涨而公司无法及时向下游传导，毛利率将承受压力。公司已通过与主要供应商签订年度锁价协议、开展套期保值等方式降低风险。\n3.3 汇率波动风险\n公司境外业务主要以美元、欧元和英镑结算。报告期内因汇率变动产生的汇兑收益为 0.14 亿 元，上年同期为汇兑损失 0.07 亿元。人民币汇率的双向波动仍将对公司经营业绩产生一定影响。\n",
+            "after a sentence that ends flush with the measure, a short line that ends the block is the paragraph's last",
+        ),
+        (
             "况 ，对 承 诺 的 关 键 绩 效 指 标 完 成 率 低 于 8 0 % 的 ，按 完 成 比 例 核 减\n\n补 助 资 金 。\n\n六 、 评 审 专 家 组 名 单\n\n经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画\n\n排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n\n王 强   刘 洋   张 伟   李 娜   陈 静   赵 敏   周 涛   黄 磊\n\n评 审 专 家 实 行 回 避 制 度 。 凡 与 申 报 企 业 存 在 任 职 、 投 资 、 亲 属\n\n关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
             "况 ，对 承 诺 的 关 键 绩 效 指 标 完 成 率 低 于 8 0 % 的 ，按 完 成 比 例 核 减 补 助 资 金 。\n六 、 评 审 专 家 组 名 单\n经 研 究 ，本 年 度 评 审 工 作 由 以 下 专 家 组 成 专 家 组（ 按 姓 氏 笔 画 排 序 ）， 专 家 组 组 长 由 市 数 字 经 济 研 究 院 推 荐 产 生 ：\n王 强   刘 洋   张 伟   李 娜   陈 静   赵 敏   周 涛   黄 磊\n评 审 专 家 实 行 回 避 制 度 。 凡 与 申 报 企 业 存 在 任 职 、 投 资 、 亲 属 关 系 或 近 三 年 内 有 合 作 关 系 的 ， 应 主 动 申 请 回 避 … …\n",
             "a row of names, spaced out here, is a block of its own after a line that stops at a colon",
@@ -1988,7 +2020,7 @@ mod tests {
         ),
         (
             "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。\n所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，\n同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和\n低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”\n，寿\n命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常\n适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从\n一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、\n工艺放大、成本控制、安全认证等一连串难题。\n",
-            "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。\n所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”，寿命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、工艺放大、成本控制、安全认证等一连串难题。\n",
+            "膜（solid electrolyte interphase，固体电解质界面膜）不断增厚，电池容量便会不可逆地衰减。所以，夏天千万别把手机放在汽车仪表台上暴晒，也别一边玩大型游戏一边充电！\n五、从实验室到未来：下一代电池在哪里？\n科学家们一直在寻找更好的电池。目前备受关注的方向主要有以下几种：\n• 固态电池：用固态电解质替代易燃的液态电解液，有望将能量密度提升到 400 Wh/kg 以上，同时大幅提高安全性。\n• 钠离子电池：钠资源储量丰富、分布广泛，成本比锂电池低约 30%，特别适合大规模储能和低速电动车。\n• 锂硫电池：理论能量密度高达 2600 Wh/kg，但硫正极在循环过程中容易发生“穿梭效应”，寿命问题尚待攻克。\n• 液流电池：把活性物质溶解在电解液中、储存在外部罐体里，容量只取决于罐子有多大，非常适合电网级储能。\n这些新技术离我们还有多远？有的已经装上了量产车，有的还停留在实验室的纽扣电池阶段。从一项实验室发现到真正的商业产品……往往需要 10 年甚至更长时间——这中间要解决材料制备、工艺放大、成本控制、安全认证等一连串难题。\n",
             "a line that the next, opening with a comma, continues is measured with it even when it is full already",
         ),
         (
