@@ -17,6 +17,10 @@ use std::ops::Range;
 
 use crate::rule::{Rule, Rules};
 
+mod packed;
+
+pub(crate) use packed::Packed;
+
 /// One proposed change: replace `range` of the pass's text with
 /// `replacement`, because of `rule`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,17 +80,6 @@ impl Map {
 
     pub fn is_identity(&self) -> bool {
         self.changes.is_empty()
-    }
-
-    /// Shifts every offset, on both sides, by the given amounts; used to
-    /// place the map of one chunk of a document into the whole.
-    pub(crate) fn append_shifted(&mut self, other: Map, output_base: usize, source_base: usize) {
-        self.changes
-            .extend(other.changes.into_iter().map(|c| Change {
-                output: c.output.start + output_base..c.output.end + output_base,
-                source: c.source.start + source_base..c.source.end + source_base,
-                rules: c.rules,
-            }));
     }
 
     /// Stretches of the source, sorted, carried into the output, together

@@ -52,6 +52,7 @@ pub mod spacing;
 pub mod stream;
 mod tables;
 
+use edit::Packed;
 pub use edit::{Change, Edit, Map};
 pub use rule::{Rule, Rules};
 
@@ -228,11 +229,18 @@ impl Tidy {
     /// Repairs a whole document.
     ///
     /// The document is repaired chunk by chunk ([`chunk`]), exactly as the
-    /// stream reader does, so the two always agree.
+    /// stream reader does, so the two always agree. The text is about as
+    /// long as the input, so its room is taken at once rather than doubled
+    /// chunk by chunk; the chunks share the room for their edits
+    /// ([`Tidy::repair_in`]).
     pub fn repair(&self, input: &str) -> Repaired {
-        let mut whole = Repaired::default();
+        let mut whole = Repaired {
+            text: String::with_capacity(input.len()),
+            ..Repaired::default()
+        };
+        let mut edits = Vec::new();
         for (offset, text) in chunk::split(input) {
-            whole.append(self.repair_chunk(text), offset);
+            whole.append(self.repair_in(text, &mut edits), offset);
         }
         whole
     }
@@ -241,8 +249,9 @@ impl Tidy {
     /// log: the maps of the passes are never composed.
     pub fn repair_text(&self, input: &str) -> String {
         let mut text = String::with_capacity(input.len());
+        let mut edits = Vec::new();
         for (_, chunk) in chunk::split(input) {
-            text.push_str(self.repair_chunk(chunk).text());
+            text.push_str(self.repair_in(chunk, &mut edits).text());
         }
         text
     }
@@ -270,10 +279,21 @@ impl Tidy {
     /// ends; [`MAX_ROUNDS`] bounds the time all the same, at the price of
     /// idempotence for a chunk that would need more.
     pub fn repair_chunk(&self, input: &str) -> Repaired {
+        self.repair_in(input, &mut Vec::new())
+    }
+
+    /// [`Tidy::repair_chunk`], proposing the edits of each step in `edits`
+    /// and leaving them there, so that the chunks of a document reuse one
+    /// allocation. Text spaced out character by character has an edit
+    /// every few bytes, megabytes of them a chunk: allocated afresh for
+    /// each chunk, that memory went back to the system and came again as
+    /// new pages to fault in, and a large document's chunks paid for that
+    /// where a small one's did not.
+    fn repair_in(&self, input: &str, edits: &mut Vec<Edit>) -> Repaired {
         let mut work = Work {
             text: input.to_owned(),
             steps: Vec::new(),
-            edits: Vec::new(),
+            edits: std::mem::take(edits),
             spare: String::new(),
             changed: [const { None }; Pass::ALL.len()],
         };
@@ -302,9 +322,11 @@ impl Tidy {
                 at = earlier as usize;
             }
         }
+        *edits = work.edits;
         Repaired {
             text: work.text,
             steps: work.steps,
+            packed: Packed::default(),
             map: OnceLock::new(),
         }
     }
@@ -467,15 +489,26 @@ pub struct Repaired {
     /// is first asked for: plain repair, which only wants the text, never
     /// pays for composing them.
     steps: Vec<Map>,
+    /// The map of a document repaired chunk by chunk ([`Repaired::append`]),
+    /// packed ([`Packed`]); empty while `steps` holds the map. A whole
+    /// document has a change every few bytes where its text was spaced
+    /// out, and as a [`Map`] they would take ten times the text's memory.
+    packed: Packed,
+    /// The map as [`Change`]s, once asked for.
     map: OnceLock<Map>,
 }
 
 impl Clone for Repaired {
     fn clone(&self) -> Self {
+        let map = match self.packed.is_empty() {
+            true => OnceLock::from(self.map().clone()),
+            false => OnceLock::new(),
+        };
         Repaired {
             text: self.text.clone(),
             steps: Vec::new(),
-            map: OnceLock::from(self.map().clone()),
+            packed: self.packed.clone(),
+            map,
         }
     }
 }
@@ -530,18 +563,28 @@ impl Repaired {
 
     /// The map from output offsets to input offsets.
     pub fn map(&self) -> &Map {
-        self.map.get_or_init(|| edit::chain(&self.steps))
+        self.map.get_or_init(|| {
+            if !self.packed.is_empty() {
+                return self.packed.unpack();
+            }
+            edit::chain(&self.steps)
+        })
     }
 
     /// Appends the repair of a chunk that starts at `offset` of the input.
+    ///
+    /// The maps are packed ([`Packed`]) as they are joined: a document's
+    /// map is only built as [`Change`]s when its caller asks for them.
     pub fn append(&mut self, chunk: Repaired, offset: usize) {
+        if self.packed.is_empty() {
+            let mut packed = Packed::default();
+            packed.extend(self.map().changes(), 0, 0);
+            self.packed = packed;
+            self.steps = Vec::new();
+        }
+        self.map = OnceLock::new();
         let base = self.text.len();
         self.text.push_str(&chunk.text);
-        chunk.map();
-        let chunk_map = chunk.map.into_inner().unwrap_or_default();
-        self.map();
-        if let Some(map) = self.map.get_mut() {
-            map.append_shifted(chunk_map, base, offset);
-        }
+        self.packed.extend(chunk.map().changes(), base, offset);
     }
 }

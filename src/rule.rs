@@ -118,6 +118,16 @@ impl Rules {
         self.0 & (1 << rule as u8) != 0
     }
 
+    /// The set as bits, bit `r` standing for rule `r`: the form a packed
+    /// map stores it in.
+    pub(crate) fn bits(self) -> u64 {
+        self.0
+    }
+
+    pub(crate) fn from_bits(bits: u64) -> Rules {
+        Rules(bits)
+    }
+
     /// The rules in the set, in pipeline order.
     pub fn iter(self) -> impl Iterator<Item = Rule> {
         Rule::ALL.iter().copied().filter(move |&r| self.contains(r))
