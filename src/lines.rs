@@ -126,7 +126,9 @@
 //! extractors end a line that broke between two words with the space that
 //! stood there (`the effects of ` / `total`), and in a text where a break
 //! between two Latin letters or digits ends in a space, one that does not
-//! fell inside a word (`on t` / `hermal`) and joins with nothing.
+//! fell inside a word (`on t` / `hermal`) and joins with nothing; so does
+//! one whose two pieces make a word that stands whole elsewhere in the
+//! text, where the second piece stands nowhere else (see [`breaks_word`]).
 //! After letter-spaced text (a lone character ends the line, spaced from
 //! the rest: `特 色 突` / `破 、`, `d B ( A )` / `以下`) the join is one
 //! space, which the spacing pass then judges with the rest of the run;
@@ -1234,7 +1236,7 @@ fn join_chars(words: &Words, prev: &str, next: &str, unmarked: bool) -> Join {
     // A figure wrapped in Chinese text (`于200` / `4年`) was one figure.
     if latin_end && crate::quantity::continues_across_lines(prev, next) {
         Join::Wrap("")
-    } else if unmarked && latin_break(prev, next) {
+    } else if latin_break(prev, next) && (unmarked || breaks_word(words, prev, next)) {
         // A word broken without a hyphen (`on t` / `hermal`).
         Join::Wrap("")
     } else if (a.is_ascii_alphabetic() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?'))
@@ -1344,6 +1346,22 @@ fn hyphen_is_typesetters(words: &Words, prev: &str, next: &str) -> bool {
     word.len() >= MIN_DEHYPHENATED && words.has_word_starting_with(&word)
 }
 
+/// Whether a wrap between two Latin letters fell inside a word, as a
+/// narrow Chinese page breaks English anywhere (`heat t` / `ransfer`): the
+/// two pieces make a word that stands whole elsewhere in the text, and the
+/// piece after the wrap, of at least [`MIN_DEHYPHENATED`] letters, stands
+/// nowhere else. Two words that happen to make a third (`some` / `thing`)
+/// each stand alone elsewhere too; a shorter piece (`in` / `to`) says
+/// nothing.
+fn breaks_word(words: &Words, prev: &str, next: &str) -> bool {
+    let (head, tail) = split_word(prev, next);
+    !head.is_empty()
+        && tail.len() >= MIN_DEHYPHENATED
+        && tail.starts_with(|c: char| c.is_ascii_lowercase())
+        && words.count(tail) <= 1
+        && words.count(&[head, tail].concat()) >= 1
+}
+
 /// Whether the wrap cuts one Latin word standing alone in Chinese text
 /// (`（CBT` / `C）`, `（MA` / `PE）`, `“超配”（o` / `verweight）`): Han or
 /// Chinese punctuation before its head and after its tail. A Chinese line
@@ -1378,8 +1396,8 @@ fn split_word<'a>(prev: &'a str, next: &'a str) -> (&'a str, &'a str) {
 /// The shortest word a hyphen at a wrap is dropped from.
 const MIN_DEHYPHENATED: usize = 4;
 
-/// The English words of a text, sorted, gathered the first time a hyphen
-/// at a wrap asks for them. Searching the whole text for each such word
+/// The English words of a text, sorted, every occurrence, gathered the
+/// first time a wrap inside a Latin word asks for them. Searching the whole text for each such word
 /// instead made a page of hyphenated English quadratic in its length.
 struct Words<'a> {
     text: &'a str,
@@ -1398,6 +1416,12 @@ impl<'a> Words<'a> {
         let sorted = self.sorted();
         let at = sorted.partition_point(|w| *w < prefix);
         sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    /// How many times `word` stands whole in the text.
+    fn count(&self, word: &str) -> usize {
+        let sorted = self.sorted();
+        sorted.partition_point(|w| *w <= word) - sorted.partition_point(|w| *w < word)
     }
 
     fn sorted(&self) -> &[&'a str] {
@@ -1426,7 +1450,6 @@ impl<'a> Words<'a> {
                 }
             }
             words.sort_unstable();
-            words.dedup();
             words
         })
     }
@@ -1948,6 +1971,11 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "第 1 页 共 10 页\n\n\u{c}agonal boron nitride (h-BN) were prepared by solutio\nn blending followed by vacuum casting. The effects of\ntotal filler loading and the GNP/h-BN mass ratio on t\nhermal conductivity, dielectric behavior and mechan\nical properties were investigated. At a total loading of\n25 wt% and a mass ratio of 1:4, the thermal conducti\nvity reached 1.86 W/(m·K), about 9.8 times that of n\neat epoxy, while the volume resistivity remained abo\nve 10¹³ Ω·cm. SEM images (Fig. 3) indicate that GNP\nsheets bridge adjacent h-BN particles and build conti\nnuous heat-conduction paths. Compared with singlefiller systems reported by Li et al. and others, the syn\nergistic strategy achieves higher conductivity at lowe\nr filler content.\n",
+            "第 1 页 共 10 页\nagonal boron nitride (h-BN) were prepared by solutio n blending followed by vacuum casting. The effects of total filler loading and the GNP/h-BN mass ratio on thermal conductivity, dielectric behavior and mechan ical properties were investigated. At a total loading of 25 wt% and a mass ratio of 1:4, the thermal conductivity reached 1.86 W/(m·K), about 9.8 times that of n eat epoxy, while the volume resistivity remained abo ve 10¹³ Ω·cm. SEM images (Fig. 3) indicate that GNP sheets bridge adjacent h-BN particles and build conti nuous heat-conduction paths. Compared with singlefiller systems reported by Li et al. and others, the syn ergistic strategy achieves higher conductivity at lowe r filler content.\n",
+            "an English word that a narrow page broke without a hyphen joins where it stands whole elsewhere in the text",
+        ),
         (
             "三、风险因素与应对\n3.1 宏观经济波动风险\n公司下游行业与制造业固定资产投资的景气程度高度相关。如果宏观经济增速放缓，或者新能\n源汽车、光伏等行业出现阶段性产能过剩，客户可能推迟或削减设备采购计划，从而对公司的订单\n和收入造成不利影响……\n\n3.2 原材料价格波动风险\n公司主要原材料包括合金结构钢、轴承钢、铝合金铸件和电子元器件等，直接材料成本占主营\n业务成本的比例约为 62.4%。若钢材价格大幅上涨而公司无法及时向下游传导，毛利率将承受压力。\n公司已通过与主要供应商签订年度锁价协议、开展套期保值等方式降低风险。\n\n3.3 汇率波动风险\n公司境外业务主要以美元、欧元和英镑结算。报告期内因汇率变动产生的汇兑收益为 0.14 亿\n元，上年同期为汇兑损失 0.07 亿元。人民币汇率的双向波动仍将对公司经营业绩产生一定影响。\n\n",
             "三、风险因素与应对\n3.1 宏观经济波动风险\n公司下游行业与制造业固定资产投资的景气程度高度相关。如果宏观经济增速放缓，或者新能源汽车、光伏等行业出现阶段性产能过剩，客户可能推迟或削减设备采购计划，从而对公司的订单和收入造成不利影响……\n3.2 原材料价格波动风险\n公司主要原材料包括合金结构钢、轴承钢、铝合金铸件和电子元器件等，直接材料成本占主营业务成本的比例约为 62.4%。若钢材价格大幅上涨而公司无法及时向下游传导，毛利率将承受压力。公司已通过与主要供应商签订年度锁价协议、开展套期保值等方式降低风险。\n3.3 汇率波动风险\n公司境外业务主要以美元、欧元和英镑结算。报告期内因汇率变动产生的汇兑收益为 0.14 亿 元，上年同期为汇兑损失 0.07 亿元。人民币汇率的双向波动仍将对公司经营业绩产生一定影响。\n",
