@@ -33,7 +33,9 @@
 //!    does a heading numbered in Chinese (`（二）`, `三、`) without
 //!    punctuation before a line of prose (with `，` or `。`), however wide
 //!    it is (see [`ends_heading`]).
-//! 4. The previous line stops at a comma (`，`, `、`), or mid-phrase before
+//! 4. The previous line stops at a comma (`，`, `、`), or at a word that a
+//!    figure must follow before a line that opens with one (`年均浓度为` /
+//!    `14.6mg/L`, see [`ends_before_figure`]), or mid-phrase before
 //!    a few characters that end the sentence (see [`is_tail`]), or leaves
 //!    a Chinese bracket, title mark or quote open (`（`, `《`, `“`) that the
 //!    next line closes: a wrap, however short the line. No block ends
@@ -1152,7 +1154,10 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     if evidence.column == Column::Inside || evidence.inside_line {
         return join_chars(words, prev, next, evidence.unmarked);
     }
-    if prev.ends_with(crate::chars::ends_no_block) || is_tail(prev, next) {
+    if prev.ends_with(crate::chars::ends_no_block)
+        || is_tail(prev, next)
+        || ends_before_figure(prev, next)
+    {
         return join_chars(words, prev, next, evidence.unmarked);
     }
     // Rule 4 goes before rules 5 to 8, but it can only turn a break into
@@ -1171,6 +1176,31 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
         return join_chars(words, prev, next, evidence.unmarked);
     }
     Join::Break
+}
+
+/// Whether `prev` stops at a word that a figure must follow (`日均成交额为`
+/// / `8,163亿元`, `第` / `3 季度`, a date's month before its day: `9月` /
+/// `30日`), before a line that opens with one:
+/// extractors cut a line where the font changes for a figure, and no
+/// heading or sentence ends at such a word. `为` after `行`, `有`, `可`,
+/// `所` or `人` ends a word of its own (`违法行为`, `大有可为`).
+fn ends_before_figure(prev: &str, next: &str) -> bool {
+    let mut back = prev.chars().rev();
+    let last = back.next();
+    let before = back.next();
+    next.starts_with(|c: char| c.is_ascii_digit())
+        && match last {
+            Some('第' | '逾' | '每') => true,
+            Some('为') => !matches!(before, Some('行' | '有' | '可' | '所' | '人')),
+            // A date's month and day (`9月` / `30日`).
+            Some('月') => {
+                before.is_some_and(|c| c.is_ascii_digit()) && {
+                    let day = next.trim_start_matches(|c: char| c.is_ascii_digit());
+                    next.len() - day.len() <= 2 && day.starts_with(['日', '号'])
+                }
+            }
+            _ => false,
+        }
 }
 
 /// Whether `prev` leaves a Chinese bracket, title mark or quote open that
@@ -1971,6 +2001,21 @@ mod tests {
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
+        (
+            "截至9月\n30日收盘，指数上涨。\n",
+            "截至9月30日收盘，指数上涨。\n",
+            "a date's month before its day on the next line is no block's end",
+        ),
+        (
+            "全年违法行为\n2023年共查处120起。\n",
+            "全年违法行为\n2023年共查处120起。\n",
+            "a line that ends a word in 为 before a figure ends its block as any short line does",
+        ),
+        (
+            "百分点。主要污染指标为化学需氧量（C O D ）、总磷（T P ）和氨氮\n（N H 3 - N ），超标断面主要分布在城区河网和农业面源较为集中\n的东部平原。\n（二）主要指标浓度\n主要河流干流C O D 年均浓度为\n1 4 . 6m g / L ，比上年下降\n1 . 9m g / L ，满足Ⅲ类标准（≤2 0m g / L ）；氨氮年均浓度为\n0 . 4 2m g / L ，总磷年均浓度为0 . 1 3m g / L ，溶解氧（D O ）年均值\n为7 . 8m g / L 。城区河网C O D 浓度范围为1 2 ~ 3 1m g / L ，汛期初期\n降雨冲刷形成的浓度“ 尖峰” 仍较明显—— 6 月中旬一次强降雨\n过后，青溪河入江口断面C O D 瞬时值一度达到4 6m g / L ，约为Ⅲ\n",
+            "百分点。主要污染指标为化学需氧量（C O D ）、总磷（T P ）和氨氮（N H 3 - N ），超标断面主要分布在城区河网和农业面源较为集中的东部平原。\n（二）主要指标浓度\n主要河流干流C O D 年均浓度为1 4 . 6m g / L ，比上年下降\n1 . 9m g / L ，满足Ⅲ类标准（≤2 0m g / L ）；氨氮年均浓度为0 . 4 2m g / L ，总磷年均浓度为0 . 1 3m g / L ，溶解氧（D O ）年均值为7 . 8m g / L 。城区河网C O D 浓度范围为1 2 ~ 3 1m g / L ，汛期初期降雨冲刷形成的浓度“ 尖峰” 仍较明显—— 6 月中旬一次强降雨过后，青溪河入江口断面C O D 瞬时值一度达到4 6m g / L ，约为Ⅲ\n",
+            "a line that stops at a word a figure must follow goes on into the figure that opens the next",
+        ),
         (
             "第 1 页 共 10 页\n\n\u{c}agonal boron nitride (h-BN) were prepared by solutio\nn blending followed by vacuum casting. The effects of\ntotal filler loading and the GNP/h-BN mass ratio on t\nhermal conductivity, dielectric behavior and mechan\nical properties were investigated. At a total loading of\n25 wt% and a mass ratio of 1:4, the thermal conducti\nvity reached 1.86 W/(m·K), about 9.8 times that of n\neat epoxy, while the volume resistivity remained abo\nve 10¹³ Ω·cm. SEM images (Fig. 3) indicate that GNP\nsheets bridge adjacent h-BN particles and build conti\nnuous heat-conduction paths. Compared with singlefiller systems reported by Li et al. and others, the syn\nergistic strategy achieves higher conductivity at lowe\nr filler content.\n",
             "第 1 页 共 10 页\nagonal boron nitride (h-BN) were prepared by solutio n blending followed by vacuum casting. The effects of total filler loading and the GNP/h-BN mass ratio on thermal conductivity, dielectric behavior and mechan ical properties were investigated. At a total loading of 25 wt% and a mass ratio of 1:4, the thermal conductivity reached 1.86 W/(m·K), about 9.8 times that of n eat epoxy, while the volume resistivity remained abo ve 10¹³ Ω·cm. SEM images (Fig. 3) indicate that GNP sheets bridge adjacent h-BN particles and build conti nuous heat-conduction paths. Compared with singlefiller systems reported by Li et al. and others, the syn ergistic strategy achieves higher conductivity at lowe r filler content.\n",
