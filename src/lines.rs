@@ -1185,7 +1185,15 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
 /// heading or sentence ends at such a word. `为` after `行`, `有`, `可`,
 /// `所` or `人` ends a word of its own (`违法行为`, `大有可为`).
 fn ends_before_figure(prev: &str, next: &str) -> bool {
-    let mut back = prev.chars().rev();
+    // Judged as the later passes leave the lines: spaced-out figures
+    // closed up (`1 0 月`), radicals read as the ideographs they stand for
+    // (`10⽉`).
+    let unspaced = |c: &char| *c != ' ' && *c != '\t';
+    let mut back = prev
+        .chars()
+        .rev()
+        .filter(unspaced)
+        .map(crate::radicals::unified);
     let last = back.next();
     let before = back.next();
     next.starts_with(|c: char| c.is_ascii_digit())
@@ -1195,8 +1203,13 @@ fn ends_before_figure(prev: &str, next: &str) -> bool {
             // A date's month and day (`9月` / `30日`).
             Some('月') => {
                 before.is_some_and(|c| c.is_ascii_digit()) && {
-                    let day = next.trim_start_matches(|c: char| c.is_ascii_digit());
-                    next.len() - day.len() <= 2 && day.starts_with(['日', '号'])
+                    let day = next.chars().filter(unspaced).map(crate::radicals::unified);
+                    let digits = day.clone().take_while(char::is_ascii_digit).count();
+                    digits <= 2
+                        && day
+                            .clone()
+                            .nth(digits)
+                            .is_some_and(|c| matches!(c, '日' | '号'))
                 }
             }
             _ => false,
