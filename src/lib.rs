@@ -500,9 +500,11 @@ pub struct Repaired {
 
 impl Clone for Repaired {
     fn clone(&self) -> Self {
-        let map = match self.packed.is_empty() {
-            true => OnceLock::from(self.map().clone()),
-            false => OnceLock::new(),
+        // A packed map is cloned packed, and built again only if asked for.
+        let map = if self.packed.is_empty() {
+            OnceLock::from(self.map().clone())
+        } else {
+            OnceLock::new()
         };
         Repaired {
             text: self.text.clone(),

@@ -54,9 +54,10 @@
 //!    the next line opens with a dash (`——高端人才缺口…`, an item). A
 //!    next line that ends a sentence and the block, however short, goes on
 //!    with the paragraph after such a sentence too (see
-//!    [`ends_paragraph`]). A paragraph's first line (not an item's) is flush short of the measure
-//!    by its indent. Where the extractor kept the indent (pdftotext
-//!    `-layout`), an indented line opens a paragraph however wide it is.
+//!    [`ends_paragraph`]). A paragraph's first line (not an item's) is
+//!    flush short of the measure by its indent. Where the extractor kept
+//!    the indent (pdftotext `-layout`), an indented line opens a paragraph
+//!    however wide it is.
 //!    Numbered items count as such when letter-spaced too (`（ 三 ）`,
 //!    `二 、`, `1 ）`), since the spacing pass has yet to close them up.
 //! 6. A blank line, on a page where blank lines are rare: a block ends.
@@ -306,7 +307,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             push_gap(text, gap, "\n", Rule::EdgeSpace, out);
             break;
         };
-        let blank_between = text[gap.clone()].matches('\n').count() > 1;
+        let blank_between = newlines_between(text, prev, next) > 1;
         let page_break = prev.page != next.page;
         // A paragraph's first line, where the extractor kept its indent.
         let opens_indented = indented(next) && !indented(prev);
@@ -675,9 +676,10 @@ fn visual_line_pieces(
         // the last piece of a line, not a heading, where both it and the
         // line before it read as prose: the first at least half a line or
         // with a clause mark in it and no heading's number, the last with a
-        // clause mark or opening with a gloss (a heading has neither). The two are one line even
-        // across a quote that ends a sentence in the first (`2. 自检…显示
-        // “CHECKING……”` / `“SENSOR OK”等提示，请勿进行` / `任何操作；…`;
+        // clause mark or opening with a gloss (a heading has neither). The
+        // two are one line even across a quote that ends a sentence in the
+        // first (`2. 自检…显示“CHECKING……”` / `“SENSOR OK”等提示，请勿进行`
+        // / `任何操作；…`;
         // `又比如，我们常说的“mAh”` / `（毫安时）其实是容量` / `单位，…`).
         let clause = |line: &str| line.contains(['，', '、']);
         let cut_short = |k: usize| {
@@ -749,7 +751,7 @@ fn cuts(text: &str, lines: &[&Line]) -> Vec<bool> {
     for (k, pair) in lines.windows(2).enumerate() {
         let (prev, next) = (pair[0], pair[1]);
         cuts[k] = prev.page == next.page
-            && text[prev.range.end..next.range.start].matches('\n').count() == 2
+            && newlines_between(text, prev, next) == 2
             && cut_at_word_space(&text[prev.content.clone()], &text[next.content.clone()]);
     }
     cuts
@@ -813,10 +815,7 @@ fn set_apart(pieces: &[bool], cuts: &[bool]) -> Vec<bool> {
 fn name_rows(text: &str, all: &[Line]) -> Vec<bool> {
     let is_name = |line: &Line| {
         let name = &text[line.content.clone()];
-        let chars = name.chars().filter(|&c| c != ' ');
-        (2..=NAME_CHARS).contains(&chars.clone().count())
-            && chars.clone().all(is_han)
-            && !name.contains("  ")
+        is_name(name) && !name.contains("  ")
     };
     // A break in `all` between `all[k]` and `all[k + 2]`, with one blank
     // line between them, on one page.
@@ -844,6 +843,19 @@ fn name_rows(text: &str, all: &[Line]) -> Vec<bool> {
         k = end + 1;
     }
     rows
+}
+
+/// Whether `name` is a name: two to [`NAME_CHARS`] ideographs, spaced
+/// out or not. Read no further than that, as most lines are no name.
+fn is_name(name: &str) -> bool {
+    let mut chars = 0;
+    for c in name.chars().filter(|&c| c != ' ') {
+        chars += 1;
+        if chars > NAME_CHARS || !is_han(c) {
+            return false;
+        }
+    }
+    chars >= 2
 }
 
 /// Fewest names in a row that [`name_rows`] joins.
@@ -1078,13 +1090,15 @@ fn flush(width: usize, measure: usize) -> bool {
 /// that is short anyway.
 fn ends_paragraph(text: &str, lines: &[&Line], blocks: &[bool], k: usize) -> bool {
     ends_sentence(&text[lines[k].content.clone()])
-        && lines.get(k + 1).is_none_or(|after| {
-            blocks[k + 1]
-                || text[lines[k].range.end..after.range.start]
-                    .matches('\n')
-                    .count()
-                    > 1
-        })
+        && lines
+            .get(k + 1)
+            .is_none_or(|after| blocks[k + 1] || newlines_between(text, lines[k], after) > 1)
+}
+
+/// How many line breaks stand between two lines: one where they are
+/// adjacent, more where blank lines stand between them.
+fn newlines_between(text: &str, prev: &Line, next: &Line) -> usize {
+    text[prev.range.end..next.range.start].matches('\n').count()
 }
 
 fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Evidence) -> Join {
@@ -1203,13 +1217,9 @@ fn ends_before_figure(prev: &str, next: &str) -> bool {
             // A date's month and day (`9月` / `30日`).
             Some('月') => {
                 before.is_some_and(|c| c.is_ascii_digit()) && {
-                    let day = next.chars().filter(unspaced).map(crate::radicals::unified);
+                    let mut day = next.chars().filter(unspaced).map(crate::radicals::unified);
                     let digits = day.clone().take_while(char::is_ascii_digit).count();
-                    digits <= 2
-                        && day
-                            .clone()
-                            .nth(digits)
-                            .is_some_and(|c| matches!(c, '日' | '号'))
+                    digits <= 2 && day.nth(digits).is_some_and(|c| matches!(c, '日' | '号'))
                 }
             }
             _ => false,
@@ -1807,7 +1817,7 @@ fn is_name_row(line: &str, closed: bool) -> bool {
     let judge = |row: &str| {
         let mut names = 0;
         for name in row.split(' ').filter(|name| !name.is_empty()) {
-            if !(2..=NAME_CHARS).contains(&name.chars().count()) {
+            if !is_name(name) {
                 return false;
             }
             names += 1;
