@@ -151,6 +151,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::chars::{
     is_ascii_bullet, is_bullet, is_chinese_numeral, is_cjk, is_cjk_punct, is_closing, is_han,
@@ -922,9 +923,8 @@ fn latin_runs(latin: &[bool]) -> impl Iterator<Item = Range<usize>> + '_ {
 fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usize]) -> Vec<bool> {
     let mut prose = vec![false; lines.len()];
     for run in latin_runs(latin).filter(|run| run.len() >= PROSE_LINES) {
-        let function = function_words(text, &lines[run.clone()]);
         let widest = widths[run.clone()].iter().copied().max().unwrap_or(0);
-        if function < PROSE_FUNCTION_WORDS || widest > MAX_MEASURE {
+        if widest > MAX_MEASURE {
             continue;
         }
         let full = |&i: &usize| widths[i] as f32 >= PROSE_FULL * widest as f32;
@@ -933,10 +933,12 @@ fn full_english_lines(text: &str, lines: &[&Line], latin: &[bool], widths: &[usi
             .filter(full)
             .map(|i| wrap_vote(text, lines[i]))
             .sum();
-        if votes >= 0 {
-            for i in (run.start..run.end - 1).filter(full) {
-                prose[i] = true;
-            }
+        // The function words last: counting them can close the run up.
+        if votes < 0 || function_words(text, &lines[run.clone()]) < PROSE_FUNCTION_WORDS {
+            continue;
+        }
+        for i in (run.start..run.end - 1).filter(full) {
+            prose[i] = true;
         }
     }
     prose
@@ -993,8 +995,11 @@ const FUNCTION_WORDS: &[&str] = &[
 /// character. A figure alone on a line (`9.8`, `1:4,`) is a word of the
 /// column too.
 fn is_latin_line(line: &str) -> bool {
-    // Chinese lines, nearly all, show a Han character early: look for it
-    // first.
+    // A line of ASCII alone is read at once; Chinese lines, nearly all
+    // the rest, show a Han character early: look for it first.
+    if line.is_ascii() {
+        return line.bytes().any(|b| b.is_ascii_alphanumeric());
+    }
     !line.contains(|c: char| is_cjk(c) || ('\u{FF00}'..='\u{FFEF}').contains(&c))
         && line.contains(|c: char| c.is_ascii_alphanumeric())
 }
@@ -1618,9 +1623,10 @@ fn is_tail(prev: &str, next: &str) -> bool {
     // Judged without the whitespace that the spacing pass removes, so a
     // second repair judges it alike.
     let ink = || next.chars().filter(|c| !c.is_whitespace());
-    stops_mid_phrase(prev)
+    // The next line's length first: it tells most breaks apart.
+    ink().take(TAIL_CHARS + 1).count() <= TAIL_CHARS
+        && stops_mid_phrase(prev)
         && !is_bare_heading(prev)
-        && ink().take(TAIL_CHARS + 1).count() <= TAIL_CHARS
         && ends_sentence(&ink().collect::<String>())
 }
 
@@ -1755,16 +1761,29 @@ fn block_start(line: &str, closed: bool) -> bool {
                     // Closing up cannot make an item or a heading of a
                     // number of three digits or more without a point
                     // (`2 0 2 3 年`), the commonest such line: skipped.
-                    let spaced_number = line
-                        .chars()
-                        .take_while(|&c| c.is_ascii_digit() || c == '.' || c == ' ' || c == '\t')
-                        .filter(|&c| c != ' ' && c != '\t');
-                    let (mut digits, mut point) = (0, false);
-                    for c in spaced_number {
-                        digits += usize::from(c != '.');
-                        point |= c == '.';
-                    }
+                    let rest = line.trim_start_matches(|c: char| {
+                        c.is_ascii_digit() || c == '.' || c == ' ' || c == '\t'
+                    });
+                    let spaced_number = &line[..line.len() - rest.len()];
+                    let digits = spaced_number.bytes().filter(u8::is_ascii_digit).count();
+                    let point = spaced_number.contains('.');
                     if digits > 2 && !point {
+                        return false;
+                    }
+                    // Nor can it make one of a line whose number has no
+                    // point, unless an item's mark follows the number, or
+                    // a short title that opens with a letter or ideograph:
+                    // closing up deletes only spaces and tabs, which
+                    // [`width`] does not count, so the title is as wide
+                    // as the rest of the line is now. Most lines of a
+                    // spaced-out page that open with a figure
+                    // (`1 0 月 1 5 日 ，…`) are told apart so, without
+                    // closing them up.
+                    let first = rest.chars().next();
+                    let marked = first.is_some_and(|c| matches!(c, '、' | '）' | ')' | '．'));
+                    let titled = first.is_some_and(|c| is_han(c) || c.is_ascii_uppercase())
+                        && width(rest) < SHORT_TITLE;
+                    if !point && !marked && !titled {
                         return false;
                     }
                     if !closed {
@@ -1790,7 +1809,8 @@ fn block_start(line: &str, closed: bool) -> bool {
                     // title either.
                     let word = title.split([' ', '\t']).next().unwrap_or(title);
                     let spaced = word.len() < title.len() && is_spaced_like(word);
-                    let short = number.len() <= 2 && width(title) < 40 && !ends_sentence(title);
+                    let short =
+                        number.len() <= 2 && width(title) < SHORT_TITLE && !ends_sentence(title);
                     titled
                         && !spaced
                         && (number.contains('.') || short)
@@ -1805,12 +1825,27 @@ fn block_start(line: &str, closed: bool) -> bool {
     }
 }
 
+/// Width under which the title after a number of one or two digits
+/// without a point (`1 引言`) makes a heading: twenty ideographs. A longer
+/// one is a sentence that opens with a figure.
+const SHORT_TITLE: usize = 40;
+
 /// Whether `line` is a row of names: at least [`ROW_NAMES`] runs of two
 /// to [`NAME_CHARS`] ideographs, spaces between them and nothing else, as
 /// the spacing pass leaves it (`王 强   刘 洋   张 伟` is `王强 刘洋 张伟`).
 /// Chinese prose puts no space between two words, so such a line is a
 /// list of its own, whatever the line before it says (`…推荐产生：`).
 fn is_name_row(line: &str, closed: bool) -> bool {
+    // Closing up only deletes spaces, so a first word longer than a name
+    // stays one: most lines of prose are told apart at their fifth
+    // character.
+    let mut first_word = line
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|&c| c != ' ');
+    if first_word.nth(NAME_CHARS).is_some() {
+        return false;
+    }
     if !line.contains(' ') || !line.chars().all(|c| c == ' ' || is_han(c)) {
         return false;
     }
@@ -1903,12 +1938,40 @@ fn opens_with_field(line: &str) -> bool {
     // apart without reading the labels. Asked of nearly every line that
     // opens with Han, so read from the bytes: the characters are counted
     // at the bytes that start them.
+    let opens_label = line
+        .trim_start_matches(' ')
+        .chars()
+        .next()
+        .is_some_and(|c| {
+            static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+            FIRSTS
+                .get_or_init(|| {
+                    FIELD_LABELS
+                        .iter()
+                        .filter_map(|l| l.chars().next())
+                        .collect()
+                })
+                .contains(&c)
+        });
+    if !opens_label {
+        return false;
+    }
     let bytes = line.as_bytes();
-    let colon_at = |i: usize| bytes[i] == b':' || bytes[i..].starts_with("：".as_bytes());
-    let colon_near = (0..bytes.len())
-        .filter(|&i| bytes[i] != b' ' && bytes[i] & 0xC0 != 0x80)
-        .take(FIELD_CHARS + 1)
-        .any(colon_at);
+    let mut colon_near = false;
+    let mut chars = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' || b & 0xC0 == 0x80 {
+            continue;
+        }
+        if b == b':' || bytes[i..].starts_with("：".as_bytes()) {
+            colon_near = true;
+            break;
+        }
+        chars += 1;
+        if chars > FIELD_CHARS {
+            break;
+        }
+    }
     colon_near
         && FIELD_LABELS.iter().any(|label| {
             let mut head = line.chars().filter(|&c| c != ' ');
@@ -2005,11 +2068,15 @@ fn measure(widths: &[usize], i: usize, narrowest: usize, window: usize) -> Optio
         }
     }
     let measure = if hi - lo >= 3 { top[1] } else { top[0] };
+    if !(narrowest..=MAX_MEASURE).contains(&measure) {
+        return None;
+    }
+    let tolerance = tolerance(measure);
     let has_measure = (lo..hi)
-        .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance(measure))
-        .count()
-        >= MEASURE_PEERS;
-    ((narrowest..=MAX_MEASURE).contains(&measure) && has_measure).then_some(measure)
+        .filter(|&j| j != i && widths[j].abs_diff(measure) <= tolerance)
+        .nth(MEASURE_PEERS - 1)
+        .is_some();
+    has_measure.then_some(measure)
 }
 
 /// How far a line of a measure may fall short of it, or exceed it: an
