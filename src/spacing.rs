@@ -233,17 +233,25 @@ impl Token {
             (Some(c), None) => return Token::single(c, base + start, base + end),
             (first, last) => (first.unwrap_or(' '), last.unwrap_or(' ')),
         };
-        let head = edge_piece(token.chars());
-        Token {
+        let mut t = Token {
             start: base + start,
             end: base + end,
             first,
             last,
             spaced_like: is_spaced_like(token),
-            spaced_head: head.clone().is_some_and(is_spaced_like_chars),
-            digits_head: head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
-            spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
+            spaced_head: false,
+            digits_head: false,
+            spaced_tail: false,
+        };
+        // Only Han or Chinese punctuation closes a piece at an edge: an
+        // ASCII token (a word, a figure) is not read for one.
+        if !token.is_ascii() {
+            let head = edge_piece(token.chars());
+            t.spaced_head = head.clone().is_some_and(is_spaced_like_chars);
+            t.digits_head = head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit()));
+            t.spaced_tail = edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars);
         }
+        t
     }
 
     /// A token of one character, the most common in a line spaced out
