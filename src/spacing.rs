@@ -103,10 +103,6 @@ struct Token {
     /// The token starts with digits that Han closes (`23年`): the last
     /// group of a number whose first digits were spaced out (`2 0 23年`).
     digits_head: bool,
-    /// How far a word left of a gap reads into the token, from its end.
-    reach_back: Reach,
-    /// How far a word right of a gap reads into the token, from its start.
-    reach_forward: Reach,
 }
 
 /// Proposes the spacing edits for `text`.
@@ -226,6 +222,7 @@ struct Scratch {
     in_run: Vec<bool>,
     decisions: Vec<Decision>,
     pending: Vec<usize>,
+    reaches: Vec<Reaches>,
 }
 
 impl Token {
@@ -236,27 +233,31 @@ impl Token {
             (Some(c), None) => return Token::single(c, base + start, base + end),
             (first, last) => (first.unwrap_or(' '), last.unwrap_or(' ')),
         };
-        let head = edge_piece(token.chars());
-        Token {
+        let mut t = Token {
             start: base + start,
             end: base + end,
             first,
             last,
             spaced_like: is_spaced_like(token),
-            spaced_head: head.clone().is_some_and(is_spaced_like_chars),
-            digits_head: head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit())),
-            spaced_tail: edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars),
-            reach_back: Reach::read(token.chars().rev()),
-            reach_forward: Reach::read(token.chars()),
+            spaced_head: false,
+            digits_head: false,
+            spaced_tail: false,
+        };
+        // Only Han or Chinese punctuation closes a piece at an edge: an
+        // ASCII token (a word, a figure) is not read for one.
+        if !token.is_ascii() {
+            let head = edge_piece(token.chars());
+            t.spaced_head = head.clone().is_some_and(is_spaced_like_chars);
+            t.digits_head = head.is_some_and(|mut p| p.all(|c| c.is_ascii_digit()));
+            t.spaced_tail = edge_piece(token.chars().rev()).is_some_and(is_spaced_like_chars);
         }
+        t
     }
 
     /// A token of one character, the most common in a line spaced out
-    /// letter by letter, judged without reading it six times: it is
-    /// spaced-like, has no piece at an edge that Han closes inside it,
-    /// and reads alike from both ends.
+    /// letter by letter, judged without reading it four times: it is
+    /// spaced-like and has no piece at an edge that Han closes inside it.
     fn single(c: char, start: usize, end: usize) -> Token {
-        let reach = Reach::read(std::iter::once(c));
         Token {
             start,
             end,
@@ -266,8 +267,6 @@ impl Token {
             spaced_head: false,
             digits_head: false,
             spaced_tail: false,
-            reach_back: reach,
-            reach_forward: reach,
         }
     }
 }
@@ -296,6 +295,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
         in_run,
         decisions,
         pending,
+        reaches,
     } = scratch;
     tokens.clear();
     let bytes = line.as_bytes();
@@ -402,7 +402,7 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
     }
     decisions.clear();
     decisions.extend((0..gaps).map(|g| decide(text, tokens, in_run, g)));
-    resolve_name_lists(tokens, decisions, pending);
+    resolve_name_lists(text, tokens, decisions, pending, reaches);
     for (g, &decision) in decisions.iter().enumerate() {
         let gap = tokens[g].end..tokens[g + 1].start;
         match decision {
@@ -430,17 +430,23 @@ enum Decision {
 
 fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let (a, b) = (tokens[g], tokens[g + 1]);
-    let left = &text[a.start..a.end];
-    let right = &text[b.start..b.end];
+    // Most gaps are judged by the characters beside them: the tokens'
+    // text is read only where a rule needs more.
+    let left = || &text[a.start..a.end];
+    let right = || &text[b.start..b.end];
     let (l, r) = (a.last, b.first);
     let item_follows = || {
         tokens
             .get(g + 2)
             .is_some_and(|t| text[t.start..t.end].starts_with(is_han))
     };
-    if g == 0 && (is_bullet(left) || is_ascii_bullet(left, right)) {
+    if g == 0 && (is_bullet(left()) || is_ascii_bullet(left(), right())) {
         Decision::Keep
-    } else if g == 0 && right == "." && left.bytes().all(|b| b.is_ascii_digit()) && item_follows() {
+    } else if g == 0
+        && right() == "."
+        && left().bytes().all(|b| b.is_ascii_digit())
+        && item_follows()
+    {
         // The dot of a list number opening the line, spaced off (`1 . 澜芯`,
         // not the decimal point of `1 2 . 7 %`).
         Decision::Remove(Rule::SpacedRun)
@@ -454,7 +460,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     } else if is_mark_sign(r) {
         Decision::Remove(Rule::MarkSign)
     } else if is_han(l) && is_han(r) {
-        if g == 0 && is_heading_label(left) {
+        if g == 0 && is_heading_label(left()) {
             Decision::Heading
         } else if b.start - a.end == 1 {
             Decision::NameList
@@ -463,14 +469,14 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
-    } else if joins_han(left) && (is_han(r) || r.is_ascii_alphanumeric()) {
+    } else if joins_han(left()) && (is_han(r) || r.is_ascii_alphanumeric()) {
         Decision::Remove(Rule::HanSpace)
     } else if (is_han(l) && is_latin_text(r)) || (is_latin_text(l) && is_han(r)) {
         let section_number = g == 0
-            && ((is_section_number(left)
-                && !quantity::opens_count(left, &text[b.start..tokens[tokens.len() - 1].end]))
-                || is_heading_label(left));
-        let page_number = g + 2 == tokens.len() && right.bytes().all(|b| b.is_ascii_digit());
+            && ((is_section_number(left())
+                && !quantity::opens_count(left(), &text[b.start..tokens[tokens.len() - 1].end]))
+                || is_heading_label(left()));
+        let page_number = g + 2 == tokens.len() && right().bytes().all(|b| b.is_ascii_digit());
         if section_number {
             Decision::Heading
         } else if page_number || !latin_between_han(text, tokens, in_run, g, is_han(l)) {
@@ -499,29 +505,46 @@ fn is_mark_sign(c: char) -> bool {
 /// spaced Han (`中 中 中 …`, every gap a candidate that falls), and so would
 /// a scan to the nearest kept gap; a word is judged by at most five Han
 /// characters, so both look only that far.
-fn resolve_name_lists(tokens: &[Token], decisions: &mut [Decision], pending: &mut Vec<usize>) {
+///
+/// The words are read only on a line with a candidate: most have none.
+fn resolve_name_lists(
+    text: &str,
+    tokens: &[Token],
+    decisions: &mut [Decision],
+    pending: &mut Vec<usize>,
+    reaches: &mut Vec<Reaches>,
+) {
     pending.clear();
     pending.extend(
         (0..decisions.len())
             .rev()
             .filter(|&g| decisions[g] == Decision::NameList),
     );
+    if pending.is_empty() {
+        return;
+    }
+    reaches.clear();
+    reaches.extend(tokens.iter().map(|t| Reaches::of(text, t)));
     while let Some(g) = pending.pop() {
         if decisions[g] != Decision::NameList {
             continue;
         }
         let removed = |g: usize| matches!(decisions.get(g), Some(Decision::Remove(_)));
-        let left_word = (!(g > 0 && removed(g - 1)) && is_radical_word(tokens, g))
-            || standalone_word(tokens, decisions, g, Side::Left);
-        let right_word = (!removed(g + 1) && is_radical_word(tokens, g + 1))
-            || standalone_word(tokens, decisions, g + 1, Side::Right);
-        let stays = left_word && right_word;
+        let left_word = || {
+            (!(g > 0 && removed(g - 1)) && is_radical_word(tokens, g))
+                || standalone_word(reaches, decisions, g, Side::Left)
+        };
+        let right_word = || {
+            (!removed(g + 1) && is_radical_word(tokens, g + 1))
+                || standalone_word(reaches, decisions, g + 1, Side::Right)
+        };
+        let stays = left_word() && right_word();
         if stays {
             continue;
         }
         decisions[g] = Decision::Remove(Rule::HanSpace);
         for side in [Side::Left, Side::Right] {
-            if let Some(n) = neighbour(tokens, decisions, g, side) {
+            if let Some(n) = neighbour(reaches, decisions, g, side) {
                 pending.push(n);
             }
         }
@@ -563,12 +586,40 @@ enum Stop {
     Other,
 }
 
+/// How far a word reads into a token from either edge.
+#[derive(Clone, Copy, Debug)]
+struct Reaches {
+    /// For a word left of a gap, from the token's end.
+    back: Reach,
+    /// For a word right of a gap, from the token's start.
+    forward: Reach,
+}
+
+impl Reaches {
+    fn of(text: &str, t: &Token) -> Reaches {
+        // A token of one character, as in a line of spaced Han, reads
+        // alike from both ends.
+        if t.end - t.start == t.first.len_utf8() {
+            let reach = Reach::read(std::iter::once(t.first));
+            return Reaches {
+                back: reach,
+                forward: reach,
+            };
+        }
+        let token = &text[t.start..t.end];
+        Reaches {
+            back: Reach::read(token.chars().rev()),
+            forward: Reach::read(token.chars()),
+        }
+    }
+}
+
 /// The reach of token `k`, read away from the gap: backward from its end
 /// when the word lies left of the gap, forward from its start when right.
-fn reach(tokens: &[Token], k: usize, side: Side) -> Reach {
+fn reach(reaches: &[Reaches], k: usize, side: Side) -> Reach {
     match side {
-        Side::Left => tokens[k].reach_back,
-        Side::Right => tokens[k].reach_forward,
+        Side::Left => reaches[k].back,
+        Side::Right => reaches[k].forward,
     }
 }
 
@@ -605,7 +656,7 @@ impl Reach {
 /// word now reaches across `g`, if its verdict can have changed: not when
 /// the word between them already ends (more than four Han, or another
 /// character), since [`standalone_word`] never reads further.
-fn neighbour(tokens: &[Token], decisions: &[Decision], g: usize, side: Side) -> Option<usize> {
+fn neighbour(reaches: &[Reaches], decisions: &[Decision], g: usize, side: Side) -> Option<usize> {
     let start = match side {
         Side::Left => g,
         Side::Right => g + 1,
@@ -613,7 +664,7 @@ fn neighbour(tokens: &[Token], decisions: &[Decision], g: usize, side: Side) -> 
     let mut han = 0;
     let mut last = start;
     for k in joined(decisions, start, side) {
-        let r = reach(tokens, k, side);
+        let r = reach(reaches, k, side);
         han += usize::from(r.han);
         if han > 4 || r.stop != Stop::Edge {
             return None;
@@ -872,12 +923,13 @@ fn is_ligature_pair(a: char, b: char) -> bool {
 /// (`4.1   2024年`).
 fn year_after_section_number(text: &str, tokens: &[Token], g: usize) -> bool {
     let tok = |k: usize| &text[tokens[k].start..tokens[k].end];
-    // A section number opens with a digit: most lines are judged without
-    // building one.
-    if !tok(0).starts_with(|c: char| c.is_ascii_digit()) {
+    // A section number spaced out has at most five tokens and opens with a
+    // digit: most gaps are judged without reading the line, and most lines
+    // without building a number.
+    if g > 4 || !tokens[0].first.is_ascii_digit() {
         return false;
     }
-    let spaced_out = g <= 4 && (0..=g).all(|k| tok(k).len() == 1);
+    let spaced_out = (0..=g).all(|k| tok(k).len() == 1);
     if !(spaced_out || g == 0) {
         return false;
     }
@@ -955,10 +1007,10 @@ fn is_radical_word(tokens: &[Token], k: usize) -> bool {
 /// Whether the word that starts at token `k` and reads away from the gap,
 /// across removed gaps, is two to four Han characters that then end (at
 /// the line's edge, a kept gap or punctuation).
-fn standalone_word(tokens: &[Token], decisions: &[Decision], k: usize, side: Side) -> bool {
+fn standalone_word(reaches: &[Reaches], decisions: &[Decision], k: usize, side: Side) -> bool {
     let mut han = 0;
     for k in joined(decisions, k, side) {
-        let r = reach(tokens, k, side);
+        let r = reach(reaches, k, side);
         han += usize::from(r.han);
         match r.stop {
             Stop::Edge if han <= 4 => continue,
