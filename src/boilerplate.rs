@@ -62,10 +62,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let edge = edge_flags(&lines);
     let by_page = pages > 1;
-    let keys: Vec<Option<HeaderKey>> = lines
-        .iter()
-        .map(|l| header_key(&text[l.content.clone()]))
-        .collect();
+    let keys = keys(text, &lines, by_page.then_some(&edge[..]));
     let mut repeats: HashMap<u64, Repeats, KeyHashed> = HashMap::default();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
@@ -227,21 +224,15 @@ impl Repeats {
 fn edge_flags(lines: &[Line]) -> Vec<bool> {
     let mut edge = vec![false; lines.len()];
     let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].page;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.page != page)
-            .map_or(lines.len(), |n| start + n);
-        let nonblank: Vec<usize> = (start..end).filter(|&i| !lines[i].is_blank()).collect();
-        for &i in nonblank
-            .iter()
+    for page in lines.chunk_by(|a, b| a.page == b.page) {
+        let nonblank = || (start..start + page.len()).filter(|&i| !lines[i].is_blank());
+        for i in nonblank()
             .take(EDGE_LINES)
-            .chain(nonblank.iter().rev().take(EDGE_LINES))
+            .chain(nonblank().rev().take(EDGE_LINES))
         {
             edge[i] = true;
         }
-        start = end;
+        start += page.len();
     }
     edge
 }
@@ -330,6 +321,40 @@ fn nonblank_neighbours(lines: &[Line], i: usize) -> impl Iterator<Item = usize> 
     before.chain(after)
 }
 
+/// The key of each line of `lines` (see [`header_key`]).
+///
+/// With pages (`edge` given), a line is a running header only if its key
+/// occurs at some page's edge (see [`Repeats::is_running`]), and the key
+/// of any other line is not needed. Most lines of a page are inside it,
+/// and their keys would cost a read of every character: such a line is
+/// keyed only if its key's first and last characters, read from its two
+/// ends, are those of an edge line's key.
+fn keys(text: &str, lines: &[Line], edge: Option<&[bool]>) -> Vec<Option<HeaderKey>> {
+    let content = |i: usize| &text[lines[i].content.clone()];
+    let Some(edge) = edge else {
+        return (0..lines.len()).map(|i| header_key(content(i))).collect();
+    };
+    let mut keys: Vec<Option<HeaderKey>> = (0..lines.len())
+        .map(|i| {
+            if edge[i] {
+                header_key(content(i))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let ends: HashSet<u64, KeyHashed> = (0..lines.len())
+        .filter(|&i| keys[i].is_some())
+        .filter_map(|i| key_ends(content(i)))
+        .collect();
+    for (i, key) in keys.iter_mut().enumerate() {
+        if !edge[i] && key_ends(content(i)).is_some_and(|e| ends.contains(&e)) {
+            *key = header_key(content(i));
+        }
+    }
+    keys
+}
+
 /// What a running header is recognized by: the line without whitespace,
 /// digits masked and radicals read as their ideographs, hashed (a page of
 /// lines is keyed without allocating), and its length in characters.
@@ -382,29 +407,52 @@ fn header_key(line: &str) -> Option<HeaderKey> {
     let mut letters = 0;
     let mut last = ' ';
     for c in line.chars() {
-        // No whitespace lies past the ideographic space: Han is not
-        // looked up.
-        if c <= '\u{3000}' && c.is_whitespace() {
+        if is_space(c) {
             continue;
         }
         chars += 1;
         if chars > MAX_HEADER_CHARS {
             return None;
         }
-        let masked = if c.is_ascii_digit() {
-            '#'
-        } else {
-            // Two letters are all it takes; the rest are not looked up.
-            if letters < 2 {
-                letters += usize::from(is_han(c) || c.is_ascii_alphabetic() || c.is_alphabetic());
-            }
-            // A radical for an ideograph (`推⼴`) must not hide a repeat.
-            crate::radicals::unified(c)
-        };
+        // Two letters are all it takes; the rest are not looked up.
+        if letters < 2 {
+            letters += usize::from(is_han(c) || c.is_ascii_alphabetic() || c.is_alphabetic());
+        }
+        let masked = masked(c);
         hash = (hash ^ u64::from(u32::from(masked))).wrapping_mul(0x0100_0000_01b3);
         last = masked;
     }
     (letters >= 2 && !crate::chars::is_sentence_end(last)).then_some(HeaderKey { hash, chars })
+}
+
+/// Whitespace, which a key leaves out. No whitespace lies past the
+/// ideographic space: Han is not looked up.
+fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
+}
+
+/// A character of a line as its key holds it: a digit masked, and a
+/// radical read as its ideograph (`推⼴` must not hide a repeat of
+/// `推广`).
+fn masked(c: char) -> char {
+    if c.is_ascii_digit() {
+        '#'
+    } else {
+        crate::radicals::unified(c)
+    }
+}
+
+/// The first and last characters of the key of `line` (whitespace
+/// skipped, [`masked`]), packed for a [`KeyHashed`] table, or `None` for a
+/// line of whitespace. Two lines with one key have the same ends, and the
+/// ends are read without reading the line.
+fn key_ends(line: &str) -> Option<u64> {
+    let mut key = line.chars().filter(|&c| !is_space(c)).map(masked);
+    let first = key.next()?;
+    let last = key.next_back().unwrap_or(first);
+    let packed = u64::from(u32::from(first)) << 32 | u64::from(u32::from(last));
+    // Spread over all the bits, as a table's hash is.
+    Some(packed.wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// Whether `line` has the shape of a page number (`22`, `- 3 -`, `第3页`).

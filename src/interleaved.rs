@@ -228,23 +228,32 @@ fn measure(text: &str, page: &[Line]) -> Option<usize> {
 /// Whether `line` is evidence of one column's line (the module doc says
 /// why): it has no space between two wide characters and, if it has a
 /// space at all, two wide characters side by side.
+///
+/// Every page without a gutter asks this of each of its lines, so the
+/// characters are read only around the spaces, which a byte search finds,
+/// and up to the first two wide characters side by side, which in Chinese
+/// text are the first two.
 fn one_column(line: &str) -> bool {
-    let (mut last, mut spaced, mut adjacent) = (0, false, false);
-    for c in line.chars() {
-        if c == ' ' {
-            spaced = true;
+    let wide = |c: Option<char>| c.is_some_and(|c| page::char_width(c) == 2);
+    let bytes = line.as_bytes();
+    let mut spaced = false;
+    for at in memchr::memchr_iter(b' ', bytes) {
+        spaced = true;
+        // Each run of spaces once, from its first space.
+        if at > 0 && bytes[at - 1] == b' ' {
             continue;
         }
-        let width = page::char_width(c);
-        if last == 2 && width == 2 {
-            if spaced {
-                return false;
-            }
-            adjacent = true;
+        let after = bytes[at..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(line.len(), |n| at + n);
+        if wide(line[..at].chars().next_back()) && wide(line[after..].chars().next()) {
+            return false;
         }
-        (last, spaced) = (width, false);
     }
-    adjacent || !line.contains(' ')
+    let mut widths = line.chars().map(page::char_width);
+    let mut last = 0;
+    !spaced || widths.any(|w| std::mem::replace(&mut last, w) == 2 && w == 2)
 }
 
 /// Whether each side of `gap`, in a line `total` wide, fits one column
