@@ -1486,17 +1486,16 @@ impl<'a> Words<'a> {
         self.sorted.get_or_init(|| {
             // Split on bytes: a word is ASCII letters, so every cut falls on
             // a character boundary, and the Han text around is not decoded;
-            // eight bytes of it with no ASCII byte are passed at once. Words
-            // shorter than the shortest looked up are never found.
-            const NO_ASCII: u64 = 0x8080_8080_8080_8080;
+            // eight bytes with no letter among them are passed at once.
+            // Words shorter than the shortest looked up are never found.
             let bytes = self.text.as_bytes();
             let mut words: Vec<&str> = Vec::new();
             let mut i = 0;
             while i < bytes.len() {
                 if !bytes[i].is_ascii_alphabetic() {
                     let eight = bytes.get(i..i + 8).and_then(|b| b.try_into().ok());
-                    let han = eight.is_some_and(|b| u64::from_le_bytes(b) & NO_ASCII == NO_ASCII);
-                    i += if han { 8 } else { 1 };
+                    let none = eight.is_some_and(|b| !has_ascii_letter(u64::from_le_bytes(b)));
+                    i += if none { 8 } else { 1 };
                     continue;
                 }
                 let start = i;
@@ -1511,6 +1510,21 @@ impl<'a> Words<'a> {
             words
         })
     }
+}
+
+/// Whether any of the eight bytes of `word` is an ASCII letter, all at
+/// once: with the case bit set and the high bit cleared, a letter is a
+/// byte from `a` (0x61) to `z` (0x7A), and adding 0x1F to a byte, or 0x05,
+/// sets its high bit from 0x61 up, or from 0x7B up, without a carry into
+/// the next byte. Bytes of non-ASCII characters, high bit set, are left
+/// out.
+fn has_ascii_letter(word: u64) -> bool {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let ascii = !word & (0x80 * EACH);
+    let folded = (word | (0x20 * EACH)) & (0x7F * EACH);
+    let from_a = folded + 0x1F * EACH;
+    let past_z = folded + 0x05 * EACH;
+    from_a & !past_z & ascii != 0
 }
 
 /// Whether a line holds only a section number with a dot inside, of one
@@ -2088,6 +2102,20 @@ fn tolerance(measure: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_in_eight_bytes() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'1'; 8];
+                word[at] = b;
+                let found = has_ascii_letter(u64::from_le_bytes(word));
+                assert_eq!(found, b.is_ascii_alphabetic(), "byte {b:#x} at {at}");
+            }
+        }
+        assert!(!has_ascii_letter(u64::from_le_bytes(*b"\xe4\xb8\xad 1.@`")));
+        assert!(has_ascii_letter(u64::from_le_bytes(*b"\xe4\xb8\xadZ1.@[")));
+    }
 
     /// (input, expected, why)
     const CASES: &[(&str, &str, &str)] = &[
