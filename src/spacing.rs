@@ -226,13 +226,23 @@ struct Scratch {
 }
 
 impl Token {
-    fn new(line: &str, base: usize, start: usize, end: usize) -> Token {
+    /// The token of `line` (at `base` in the text) that starts at `start`,
+    /// a character other than a space or tab.
+    ///
+    /// A token of one character, the most common in a line spaced out
+    /// letter by letter, is told by the byte after its first character and
+    /// built from that character alone; only a longer token is searched
+    /// for its end and read again.
+    fn at(line: &str, base: usize, start: usize) -> Token {
+        let bytes = line.as_bytes();
+        let first = line[start..].chars().next().unwrap_or(' ');
+        let after = start + first.len_utf8();
+        if bytes.get(after).is_none_or(|&b| b == b' ' || b == b'\t') {
+            return Token::single(first, base + start, base + after);
+        }
+        let end = token_end(bytes, after);
         let token = &line[start..end];
-        let mut chars = token.chars();
-        let (first, last) = match (chars.next(), chars.next_back()) {
-            (Some(c), None) => return Token::single(c, base + start, base + end),
-            (first, last) => (first.unwrap_or(' '), last.unwrap_or(' ')),
-        };
+        let last = token.chars().next_back().unwrap_or(' ');
         let mut t = Token {
             start: base + start,
             end: base + end,
@@ -254,8 +264,7 @@ impl Token {
         t
     }
 
-    /// A token of one character, the most common in a line spaced out
-    /// letter by letter, judged without reading it four times: it is
+    /// A token of one character, judged without reading it again: it is
     /// spaced-like and has no piece at an edge that Han closes inside it.
     fn single(c: char, start: usize, end: usize) -> Token {
         Token {
@@ -305,9 +314,9 @@ fn line_edits(text: &str, base: usize, line: &str, scratch: &mut Scratch, out: &
             i += 1;
             continue;
         }
-        let start = i;
-        i = token_end(bytes, start);
-        tokens.push(Token::new(line, base, start, i));
+        let token = Token::at(line, base, i);
+        i = token.end - base;
+        tokens.push(token);
     }
     let stretches = word_spaced_stretches(tokens);
     if !stretches.is_empty() {
@@ -429,7 +438,7 @@ enum Decision {
 }
 
 fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
-    let (a, b) = (tokens[g], tokens[g + 1]);
+    let (a, b) = (&tokens[g], &tokens[g + 1]);
     // Most gaps are judged by the characters beside them: the tokens'
     // text is read only where a rule needs more.
     let left = || &text[a.start..a.end];
@@ -440,7 +449,19 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
             .get(g + 2)
             .is_some_and(|t| text[t.start..t.end].starts_with(is_han))
     };
-    if g == 0 && (is_bullet(left()) || is_ascii_bullet(left(), right())) {
+    // A gap between Han, the commonest (`全 市 已 建 成`), is judged
+    // first: none of the rules before it in the order below can apply
+    // there, as each wants a bullet, a dash, a dot, a digit, a mark or a
+    // sign beside the gap (and Chinese punctuation is no Han).
+    if is_han(l) && is_han(r) {
+        if g == 0 && is_heading_label(left()) {
+            Decision::Heading
+        } else if b.start - a.end == 1 {
+            Decision::NameList
+        } else {
+            Decision::Remove(Rule::HanSpace)
+        }
+    } else if g == 0 && (is_bullet(left()) || is_ascii_bullet(left(), right())) {
         Decision::Keep
     } else if g == 0
         && right() == "."
@@ -459,14 +480,6 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
         Decision::Remove(Rule::HanSpace)
     } else if is_mark_sign(r) {
         Decision::Remove(Rule::MarkSign)
-    } else if is_han(l) && is_han(r) {
-        if g == 0 && is_heading_label(left()) {
-            Decision::Heading
-        } else if b.start - a.end == 1 {
-            Decision::NameList
-        } else {
-            Decision::Remove(Rule::HanSpace)
-        }
     } else if in_run[g] {
         Decision::Remove(Rule::SpacedRun)
     } else if joins_han(left()) && (is_han(r) || r.is_ascii_alphanumeric()) {
@@ -538,7 +551,10 @@ fn resolve_name_lists(
             (!removed(g + 1) && is_radical_word(tokens, g + 1))
                 || standalone_word(reaches, decisions, g + 1, Side::Right)
         };
-        let stays = left_word() && right_word();
+        // The right word first: on a line of spaced Han, settled from
+        // its start, it is one character whose gap is still pending, and
+        // fails at once where the left one reads back four.
+        let stays = right_word() && left_word();
         if stays {
             continue;
         }
@@ -904,14 +920,21 @@ fn edge_piece<I: Iterator<Item = char> + Clone>(
 /// One letter, two of different scripts, or the letters of one f-ligature
 /// glyph (`ff`, `fi`, `fl`, `ffi`, `ffl`: `e ffi c i e n t`), which the
 /// font drew as one letter of the spaced-out run.
+///
+/// Two letters of one script that make no ligature settle it without a
+/// third: a token is mostly a word, read no further than that.
 fn is_spaced_like_chars(chars: impl Iterator<Item = char>) -> bool {
     let mut core = chars.filter(|&c| !is_punct(c));
-    match (core.next(), core.next(), core.next()) {
-        (None, _, _) | (Some(_), None, _) => true,
-        (Some(a), Some(b), None) => script(a) != script(b) || is_ligature_pair(a, b),
-        (Some('f'), Some('f'), Some('i' | 'l')) => core.next().is_none(),
-        _ => false,
+    let (Some(a), Some(b)) = (core.next(), core.next()) else {
+        return true;
+    };
+    if (a, b) == ('f', 'f') {
+        return matches!(
+            (core.next(), core.next()),
+            (None, _) | (Some('i' | 'l'), None)
+        );
     }
+    (script(a) != script(b) || is_ligature_pair(a, b)) && core.next().is_none()
 }
 
 fn is_ligature_pair(a: char, b: char) -> bool {
