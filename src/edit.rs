@@ -300,18 +300,22 @@ pub(crate) fn apply_into(text: &str, edits: &[Edit], out: &mut String) -> Map {
     let mut changes = Vec::with_capacity(edits.len());
     let mut last = 0;
     for e in edits {
-        let valid = e.range.start >= last
-            && e.range.start <= e.range.end
-            && e.range.end <= text.len()
-            && text.is_char_boundary(e.range.start)
-            && text.is_char_boundary(e.range.end);
+        // The text kept before the edit, and the edit's range, are both
+        // slices of `text` (`last` is a character boundary, the end of the
+        // edit before): the one test finds both an edit out of order and
+        // one off a boundary, and gives the kept text to copy.
+        let kept = text.get(last..e.range.start);
+        let valid = kept.is_some() && text.get(e.range.clone()).is_some();
         debug_assert!(valid, "invalid edit {e:?} after offset {last}");
-        if !valid {
+        let Some(kept) = kept.filter(|_| valid) else {
             continue;
-        }
-        out.push_str(&text[last..e.range.start]);
+        };
+        out.push_str(kept);
         let start = out.len();
-        out.push_str(&e.replacement);
+        // Most edits delete.
+        if !e.replacement.is_empty() {
+            out.push_str(&e.replacement);
+        }
         changes.push(Change {
             output: start..out.len(),
             source: e.range.clone(),
