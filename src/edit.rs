@@ -82,19 +82,37 @@ impl Map {
         self.changes.is_empty()
     }
 
+    /// The changed stretches of the output, those less than `slack` bytes
+    /// apart merged, for a caller that only wants to know roughly where
+    /// they lie.
+    pub(crate) fn changed(&self, slack: usize) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for c in &self.changes {
+            push_merged(&mut out, c.output.clone(), slack);
+        }
+        out
+    }
+
     /// Stretches of the source, sorted, carried into the output, together
-    /// with the changed stretches of the output: what differs between the
-    /// output and a text that differed from the source in `stretches`. A
-    /// stretch that ends inside a change ends at the change's start, which
-    /// the change covers. Stretches less than `slack` bytes apart merge,
-    /// for a caller that only wants to know roughly where they lie.
-    pub(crate) fn forward(&self, stretches: &[Range<usize>], slack: usize) -> Vec<Range<usize>> {
-        // Both lists are sorted, so one walk over the changes maps them all.
-        let mut i = 0;
-        let mut at = |pos: usize| {
-            while self.changes.get(i).is_some_and(|c| c.source.end <= pos) {
-                i += 1;
-            }
+    /// with `changed`, this map's [`Map::changed`] with the same `slack`:
+    /// what differs between the output and a text that differed from the
+    /// source in `stretches`. A stretch that ends inside a change ends at
+    /// the change's start, which the change covers. Stretches less than
+    /// `slack` bytes apart merge.
+    ///
+    /// A step's changes are taken merged once, for all the callers that
+    /// carry their stretches through it: merging is by the union of the
+    /// stretches, and a gap that merging closed is one that would close
+    /// again. The few stretches are found among the many changes by binary
+    /// search.
+    pub(crate) fn forward(
+        &self,
+        stretches: &[Range<usize>],
+        changed: &[Range<usize>],
+        slack: usize,
+    ) -> Vec<Range<usize>> {
+        let at = |pos: usize| {
+            let i = self.changes.partition_point(|c| c.source.end <= pos);
             match self.changes.get(i) {
                 Some(c) if c.source.start < pos => c.output.start,
                 _ => i.checked_sub(1).map_or(pos, |j| {
@@ -103,17 +121,9 @@ impl Map {
                 }),
             }
         };
-        let mut carried = stretches
-            .iter()
-            .map(|r| {
-                let start = at(r.start);
-                start..at(r.end)
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .peekable();
-        let mut own = self.changes.iter().map(|c| c.output.clone()).peekable();
-        let mut out: Vec<Range<usize>> = Vec::with_capacity(stretches.len() + self.changes.len());
+        let mut carried = stretches.iter().map(|r| at(r.start)..at(r.end)).peekable();
+        let mut own = changed.iter().cloned().peekable();
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(stretches.len() + changed.len());
         loop {
             let next = match (carried.peek(), own.peek()) {
                 (Some(a), Some(b)) if a.start <= b.start => carried.next(),
@@ -121,10 +131,7 @@ impl Map {
                 _ => own.next(),
             };
             let Some(next) = next else { break };
-            match out.last_mut() {
-                Some(last) if next.start <= last.end + slack => last.end = last.end.max(next.end),
-                _ => out.push(next),
-            }
+            push_merged(&mut out, next, slack);
         }
         out
     }
@@ -232,6 +239,15 @@ impl Map {
     }
 }
 
+/// Appends `next`, which starts at or after the stretches of `out`, to
+/// them, merged with the last if less than `slack` bytes after it.
+fn push_merged(out: &mut Vec<Range<usize>>, next: Range<usize>, slack: usize) {
+    match out.last_mut() {
+        Some(last) if next.start <= last.end + slack => last.end = last.end.max(next.end),
+        _ => out.push(next),
+    }
+}
+
 /// The map of a chain of steps, each mapping its text back to the text of
 /// the step before (`steps[0]` to the input): the same map as composing
 /// them one after another onto the first, as [`Map::compose`] merges alike
@@ -284,18 +300,22 @@ pub(crate) fn apply_into(text: &str, edits: &[Edit], out: &mut String) -> Map {
     let mut changes = Vec::with_capacity(edits.len());
     let mut last = 0;
     for e in edits {
-        let valid = e.range.start >= last
-            && e.range.start <= e.range.end
-            && e.range.end <= text.len()
-            && text.is_char_boundary(e.range.start)
-            && text.is_char_boundary(e.range.end);
+        // The text kept before the edit, and the edit's range, are both
+        // slices of `text` (`last` is a character boundary, the end of the
+        // edit before): the one test finds both an edit out of order and
+        // one off a boundary, and gives the kept text to copy.
+        let kept = text.get(last..e.range.start);
+        let valid = kept.is_some() && text.get(e.range.clone()).is_some();
         debug_assert!(valid, "invalid edit {e:?} after offset {last}");
-        if !valid {
+        let Some(kept) = kept.filter(|_| valid) else {
             continue;
-        }
-        out.push_str(&text[last..e.range.start]);
+        };
+        out.push_str(kept);
         let start = out.len();
-        out.push_str(&e.replacement);
+        // Most edits delete.
+        if !e.replacement.is_empty() {
+            out.push_str(&e.replacement);
+        }
         changes.push(Change {
             output: start..out.len(),
             source: e.range.clone(),

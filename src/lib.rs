@@ -385,19 +385,22 @@ impl Work {
             joined_lines = Some(joined_lines.unwrap_or(false) || joins);
             let local = edit::apply_into(&self.text, &self.edits, &mut self.spare);
             let whole = 0..self.spare.len();
+            let own = local.changed(NEAR);
             for (&other, changed) in Pass::ALL.iter().zip(&mut self.changed) {
-                if let Some(changed) = changed {
-                    // A pass without a reach reads the whole text again.
-                    *changed = match other.reach() {
-                        Some(_) => local.forward(changed, NEAR),
-                        None => vec![whole.clone()],
-                    };
+                if let Some(changed) = changed.as_mut().filter(|_| other != pass) {
+                    match other.reach() {
+                        Some(_) => *changed = local.forward(changed, &own, NEAR),
+                        // A pass without a reach reads the whole text again.
+                        None => {
+                            changed.clear();
+                            changed.push(whole.clone());
+                        }
+                    }
                 }
             }
             // The pass found every edit it had: in the next text it can
             // find more only near them.
-            self.changed[pass as usize] =
-                pass.runs_to_fixed_point().then(|| local.forward(&[], NEAR));
+            self.changed[pass as usize] = pass.runs_to_fixed_point().then_some(own);
             self.steps.push(local);
             std::mem::swap(&mut self.text, &mut self.spare);
             if !pass.runs_to_fixed_point() {

@@ -117,7 +117,11 @@ fn line_edits(
     let line_range = base..base + line.len();
     // Every rule from a gap needs ASCII beside it (a digit, a letter, `%`,
     // `~`): in a line spaced out letter by letter, most gaps lie between
-    // Han characters, and the rules are not asked about them.
+    // Han characters, and the rules are not asked about them. Only a sign
+    // (`±`) and a range's dash (`–`) that end the left token are not
+    // ASCII: the other rules read a figure, a unit or a formula there, and
+    // are not asked about a gap after a token without ASCII (a long one
+    // would be read to its end by each).
     let has_ascii = |k: usize| tok(k).bytes().any(|b| b.is_ascii());
     let mut right_ascii = !tokens.is_empty() && has_ascii(0);
     for g in 0..remove.len() {
@@ -126,9 +130,11 @@ fn line_edits(
         if !(left_ascii || right_ascii) {
             continue;
         }
-        remove[g] |= torn_symbol(text, tokens, g)
-            || torn_sign(tok(g), tok(g + 1))
-            || torn_range(text, tokens, g, &line_range);
+        remove[g] |= torn_sign(tok(g), tok(g + 1)) || torn_range(text, tokens, g, &line_range);
+        if !left_ascii {
+            continue;
+        }
+        remove[g] |= torn_symbol(text, tokens, g);
         torn_unit(text, tokens, g, &mut remove);
         spaced_unit(text, tokens, g, &mut remove);
         let last = spaced_formula(text, tokens, g, &line_range);
@@ -338,18 +344,18 @@ fn spaced_formula(text: &str, tokens: &[Range<usize>], k: usize, line: &Range<us
     if !head.starts_with(|c: char| c.is_ascii_uppercase()) {
         return k;
     }
-    let mut joined = head.to_owned();
     let mut m = k + 1;
     while m < tokens.len().min(k + 1 + MAX_SPACED)
         && tok(m).len() <= 2
         && tok(m).bytes().all(|b| b.is_ascii_alphanumeric())
     {
-        joined.push_str(tok(m));
         m += 1;
     }
     if m == k + 1 {
         return k;
     }
+    let mut joined = head.to_owned();
+    (k + 1..m).for_each(|j| joined.push_str(tok(j)));
     if let Some(next) = tokens.get(m).map(|t| &text[t.clone()]) {
         let tail = &next[..next.len()
             - next
@@ -434,13 +440,13 @@ pub fn continues_across_lines(prev: &str, next: &str) -> bool {
 /// Rule 2: `72 %` in Chinese text.
 fn torn_symbol(text: &str, tokens: &[Range<usize>], g: usize) -> bool {
     let (left, right) = (&text[tokens[g].clone()], &text[tokens[g + 1].clone()]);
-    let Some(symbol) = units::SYMBOLS.iter().find(|s| right.starts_with(*s)) else {
-        return false;
-    };
     let figure = tail(left);
     if !figure.ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
+    let Some(symbol) = units::SYMBOLS.iter().find(|s| right.starts_with(*s)) else {
+        return false;
+    };
     let before = left[..left.len() - figure.len()]
         .chars()
         .next_back()
@@ -465,12 +471,11 @@ fn torn_unit(text: &str, tokens: &[Range<usize>], g: usize, remove: &mut [bool])
         return;
     };
     let after_figure = left[figure..].trim_start_matches(numeral_char);
-    let mut unit = units::magnitude(after_figure)
-        .map_or(after_figure, |(len, _)| &after_figure[len..])
-        .to_owned();
-    if unit.is_empty() || units::unit_len(&unit, false) == 0 {
+    let unit = units::magnitude(after_figure).map_or(after_figure, |(len, _)| &after_figure[len..]);
+    if unit.is_empty() || units::unit_len(unit, false) == 0 {
         return;
     }
+    let mut unit = unit.to_owned();
     let mut j = g;
     'grow: while j + 1 < tokens.len() {
         // The unit may need two more tokens to go on (`μg` `/` `m`).
