@@ -655,7 +655,9 @@ fn reach(reaches: &[Reaches], k: usize, side: Side) -> Reach {
 
 impl Reach {
     /// The reach into `chars`, a token's characters from the edge that
-    /// faces the gap.
+    /// faces the gap. Inlined, it reads a token of one character, the
+    /// commonest, without a loop.
+    #[inline]
     fn read(chars: impl Iterator<Item = char>) -> Reach {
         let mut han = 0;
         for c in chars {
@@ -749,11 +751,16 @@ fn latin_between_han(
     let mut k = if latin_on_right { g + 1 } else { g };
     loop {
         let t = tok(k);
+        // The token's Latin text from the edge that faces the gap, and the
+        // character that ends it. Printable ASCII, most of it, is all Latin
+        // text: passed byte by byte before the rest is decoded.
         let (latin, rest) = if latin_on_right {
-            let rest = t.trim_start_matches(is_latin);
+            let ascii = t.bytes().position(|b| !b.is_ascii_graphic());
+            let rest = t[ascii.unwrap_or(t.len())..].trim_start_matches(is_latin);
             (&t[..t.len() - rest.len()], rest.chars().next())
         } else {
-            let rest = t.trim_end_matches(is_latin);
+            let ascii = t.bytes().rposition(|b| !b.is_ascii_graphic());
+            let rest = t[..ascii.map_or(0, |i| i + 1)].trim_end_matches(is_latin);
             (&t[rest.len()..], rest.chars().next_back())
         };
         alnum |= has_alnum(latin);
