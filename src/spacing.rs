@@ -437,7 +437,30 @@ enum Decision {
     Heading,
 }
 
+/// What becomes of gap `g`, after token `g`.
+///
+/// A gap between Han, the commonest (`全 市 已 建 成`), is judged first,
+/// apart from the other rules ([`decide_apart_from_han`]): none of them
+/// can apply there, as each wants a bullet, a dash, a dot, a digit, a mark
+/// or a sign beside the gap (and Chinese punctuation is no Han). Inlined
+/// into the loop over a line's gaps, it judges such a gap without the
+/// cost of a call that saves what the other rules need.
+#[inline]
 fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
+    let (a, b) = (&tokens[g], &tokens[g + 1]);
+    if !(is_han(a.last) && is_han(b.first)) {
+        decide_apart_from_han(text, tokens, in_run, g)
+    } else if g == 0 && is_heading_label(&text[a.start..a.end]) {
+        Decision::Heading
+    } else if b.start - a.end == 1 {
+        Decision::NameList
+    } else {
+        Decision::Remove(Rule::HanSpace)
+    }
+}
+
+/// [`decide`] for a gap that is not between two Han characters.
+fn decide_apart_from_han(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
     let (a, b) = (&tokens[g], &tokens[g + 1]);
     // Most gaps are judged by the characters beside them: the tokens'
     // text is read only where a rule needs more.
@@ -449,19 +472,7 @@ fn decide(text: &str, tokens: &[Token], in_run: &[bool], g: usize) -> Decision {
             .get(g + 2)
             .is_some_and(|t| text[t.start..t.end].starts_with(is_han))
     };
-    // A gap between Han, the commonest (`全 市 已 建 成`), is judged
-    // first: none of the rules before it in the order below can apply
-    // there, as each wants a bullet, a dash, a dot, a digit, a mark or a
-    // sign beside the gap (and Chinese punctuation is no Han).
-    if is_han(l) && is_han(r) {
-        if g == 0 && is_heading_label(left()) {
-            Decision::Heading
-        } else if b.start - a.end == 1 {
-            Decision::NameList
-        } else {
-            Decision::Remove(Rule::HanSpace)
-        }
-    } else if g == 0 && (is_bullet(left()) || is_ascii_bullet(left(), right())) {
+    if g == 0 && (is_bullet(left()) || is_ascii_bullet(left(), right())) {
         Decision::Keep
     } else if g == 0
         && right() == "."
@@ -612,6 +623,9 @@ struct Reaches {
 }
 
 impl Reaches {
+    /// Inlined into the loop that reads a line's tokens: most are one
+    /// character, read in a few instructions, fewer than a call costs.
+    #[inline]
     fn of(text: &str, t: &Token) -> Reaches {
         // A token of one character, as in a line of spaced Han, reads
         // alike from both ends.
@@ -641,7 +655,9 @@ fn reach(reaches: &[Reaches], k: usize, side: Side) -> Reach {
 
 impl Reach {
     /// The reach into `chars`, a token's characters from the edge that
-    /// faces the gap.
+    /// faces the gap. Inlined, it reads a token of one character, the
+    /// commonest, without a loop.
+    #[inline]
     fn read(chars: impl Iterator<Item = char>) -> Reach {
         let mut han = 0;
         for c in chars {
@@ -735,11 +751,16 @@ fn latin_between_han(
     let mut k = if latin_on_right { g + 1 } else { g };
     loop {
         let t = tok(k);
+        // The token's Latin text from the edge that faces the gap, and the
+        // character that ends it. Printable ASCII, most of it, is all Latin
+        // text: passed byte by byte before the rest is decoded.
         let (latin, rest) = if latin_on_right {
-            let rest = t.trim_start_matches(is_latin);
+            let ascii = t.bytes().position(|b| !b.is_ascii_graphic());
+            let rest = t[ascii.unwrap_or(t.len())..].trim_start_matches(is_latin);
             (&t[..t.len() - rest.len()], rest.chars().next())
         } else {
-            let rest = t.trim_end_matches(is_latin);
+            let ascii = t.bytes().rposition(|b| !b.is_ascii_graphic());
+            let rest = t[..ascii.map_or(0, |i| i + 1)].trim_end_matches(is_latin);
             (&t[rest.len()..], rest.chars().next_back())
         };
         alnum |= has_alnum(latin);
@@ -1008,8 +1029,14 @@ fn script(c: char) -> u8 {
     }
 }
 
+/// ASCII or Chinese punctuation. An ASCII character is told by one test,
+/// and a common Han character, which most tokens hold, by one more.
 fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || is_cjk_punct(c)
+    if c.is_ascii() {
+        c.is_ascii_punctuation()
+    } else {
+        !(0x4E00..=0x9FFF).contains(&(c as u32)) && is_cjk_punct(c)
+    }
 }
 
 /// Whether token `k` is one radical standing as a word of its own: an
