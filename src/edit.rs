@@ -176,64 +176,70 @@ impl Map {
     /// into one change carrying both sets of rules, because a replaced
     /// stretch cannot be split more finely than its edit.
     pub fn compose(&self, inner: &Map) -> Map {
-        // Changed intervals in the middle text, from both sides, merged.
-        let outer = &self.changes;
-        let inner_c = &inner.changes;
-        let mut merged: Vec<(Range<usize>, Rules)> =
-            Vec::with_capacity(outer.len() + inner_c.len());
+        // One pass over both sides' changed intervals in the middle text,
+        // in order of their starts, merging those that overlap or touch
+        // into the change being built. Each side's changes are sorted and
+        // do not overlap, so the last one taken from a side is the one
+        // that sets the shift after it: a stretch between changes maps by
+        // `middle + shift` into the new text (outer) or the original
+        // (inner). Merging and mapping in the same pass spare a list of
+        // merged intervals and a second walk that found each interval's
+        // changes again.
+        let (outer, inner) = (&self.changes, &inner.changes);
+        let mut out: Vec<Change> = Vec::with_capacity(outer.len() + inner.len());
         let (mut i, mut j) = (0, 0);
-        while i < outer.len() || j < inner_c.len() {
-            let take_outer = match (outer.get(i), inner_c.get(j)) {
+        // The shifts after the last change taken from each side.
+        let (mut shift_outer, mut shift_inner) = (0isize, 0isize);
+        // The interval being merged, in the middle text, ends at `mid_end`;
+        // `out`'s last change holds its start and rules.
+        let mut mid_end: Option<usize> = None;
+        let at = |pos: usize, shift: isize| (pos as isize + shift) as usize;
+        loop {
+            let take_outer = match (outer.get(i), inner.get(j)) {
                 (Some(a), Some(b)) => a.source.start <= b.output.start,
                 (Some(_), None) => true,
-                _ => false,
+                (None, Some(_)) => false,
+                (None, None) => break,
             };
             let (mid, rules) = if take_outer {
-                i += 1;
-                (outer[i - 1].source.clone(), outer[i - 1].rules)
+                (&outer[i].source, outer[i].rules)
             } else {
-                j += 1;
-                (inner_c[j - 1].output.clone(), inner_c[j - 1].rules)
+                (&inner[j].output, inner[j].rules)
             };
-            match merged.last_mut() {
-                Some((last, r)) if mid.start <= last.end => {
-                    last.end = last.end.max(mid.end);
-                    *r = r.union(rules);
+            match (mid_end, out.last_mut()) {
+                (Some(end), Some(last)) if mid.start <= end => {
+                    mid_end = Some(end.max(mid.end));
+                    last.rules = last.rules.union(rules);
                 }
-                _ => merged.push((mid, rules)),
+                (end, last) => {
+                    // The interval before is complete: every change in it
+                    // has been taken, so the shifts are those at its end.
+                    if let (Some(end), Some(last)) = (end, last) {
+                        last.output.end = at(end, shift_outer);
+                        last.source.end = at(end, shift_inner);
+                    }
+                    let start = mid.start;
+                    out.push(Change {
+                        output: at(start, shift_outer)..0,
+                        source: at(start, shift_inner)..0,
+                        rules,
+                    });
+                    mid_end = Some(mid.end);
+                }
+            }
+            if take_outer {
+                let c = &outer[i];
+                shift_outer = c.output.end as isize - c.source.end as isize;
+                i += 1;
+            } else {
+                let c = &inner[j];
+                shift_inner = c.source.end as isize - c.output.end as isize;
+                j += 1;
             }
         }
-        // Walk the merged intervals, tracking each side's shift.
-        let mut out = Vec::with_capacity(merged.len());
-        let (mut oi, mut ii) = (0, 0);
-        // shift_outer: new = middle + shift_outer for identity stretches.
-        let (mut shift_outer, mut shift_inner) = (0isize, 0isize);
-        for (mid, rules) in merged {
-            // Changes ending strictly before the interval set the shift at its start.
-            while oi < outer.len() && outer[oi].source.end < mid.start {
-                shift_outer = outer[oi].output.end as isize - outer[oi].source.end as isize;
-                oi += 1;
-            }
-            while ii < inner_c.len() && inner_c[ii].output.end < mid.start {
-                shift_inner = inner_c[ii].source.end as isize - inner_c[ii].output.end as isize;
-                ii += 1;
-            }
-            let new_start = (mid.start as isize + shift_outer) as usize;
-            let src_start = (mid.start as isize + shift_inner) as usize;
-            // Every change touching the interval lies inside it.
-            while oi < outer.len() && outer[oi].source.end <= mid.end {
-                shift_outer = outer[oi].output.end as isize - outer[oi].source.end as isize;
-                oi += 1;
-            }
-            while ii < inner_c.len() && inner_c[ii].output.end <= mid.end {
-                shift_inner = inner_c[ii].source.end as isize - inner_c[ii].output.end as isize;
-                ii += 1;
-            }
-            out.push(Change {
-                output: new_start..(mid.end as isize + shift_outer) as usize,
-                source: src_start..(mid.end as isize + shift_inner) as usize,
-                rules,
-            });
+        if let (Some(end), Some(last)) = (mid_end, out.last_mut()) {
+            last.output.end = at(end, shift_outer);
+            last.source.end = at(end, shift_inner);
         }
         Map { changes: out }
     }

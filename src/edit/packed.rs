@@ -73,6 +73,35 @@ impl Packed {
         if skew != 0 {
             first |= SKEWED;
         }
+        let (output_len, source_len) = (
+            output.end.wrapping_sub(output.start),
+            source.end.wrapping_sub(source.start),
+        );
+        if first & (SEVERAL_RULES | SKEWED) == 0 && (gap | output_len | source_len) < 0x80 {
+            // Most changes are a byte each: appended at once, as a push a
+            // byte checks the vector's room for every byte.
+            self.bytes
+                .extend_from_slice(&[first, gap as u8, output_len as u8, source_len as u8]);
+        } else {
+            self.push_long(first, bits, gap, skew, output_len, source_len);
+        }
+        self.end = Ends {
+            output: output.end,
+            source: source.end,
+        };
+        self.len += 1;
+    }
+
+    /// [`Packed::push`] of a change whose fields do not all fit a byte.
+    fn push_long(
+        &mut self,
+        first: u8,
+        bits: u64,
+        gap: usize,
+        skew: usize,
+        output_len: usize,
+        source_len: usize,
+    ) {
         self.bytes.push(first);
         if first & SEVERAL_RULES != 0 {
             put(&mut self.bytes, bits);
@@ -81,19 +110,8 @@ impl Packed {
         if skew != 0 {
             put(&mut self.bytes, skew as u64);
         }
-        put(
-            &mut self.bytes,
-            output.end.wrapping_sub(output.start) as u64,
-        );
-        put(
-            &mut self.bytes,
-            source.end.wrapping_sub(source.start) as u64,
-        );
-        self.end = Ends {
-            output: output.end,
-            source: source.end,
-        };
-        self.len += 1;
+        put(&mut self.bytes, output_len as u64);
+        put(&mut self.bytes, source_len as u64);
     }
 
     /// The map of [`Change`]s, built in room of its exact size.
