@@ -107,8 +107,18 @@ fn streamed(input: &str, sizes: Vec<usize>) -> String {
         .collect()
 }
 
+/// Cases per property: 512, or `PROPTEST_CASES` for a longer search (a
+/// fixed count in the config would override the variable).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(512);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(config())]
 
     #[test]
     fn edit_log_reproduces_output(input in text()) {
