@@ -49,15 +49,13 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    // Most lines have no edge space: told from their first and last bytes
-    // (those of the ideographic space are `E3 … 80`, of U+00A0 `C2 A0`).
-    let bytes = &text.as_bytes()[range.clone()];
-    let may_open = |b: &u8| matches!(b, b' ' | b'\t' | 0xE3 | 0xC2);
-    let may_close = |b: &u8| matches!(b, b' ' | b'\t' | 0x80 | 0xA0);
-    if !bytes.first().is_some_and(may_open) && !bytes.last().is_some_and(may_close) {
+    let s = &text[range.clone()];
+    // Most lines have no edge space: told by their first and last
+    // characters.
+    let mut edges = s.chars();
+    if !edges.next().is_some_and(is_edge_space) && !edges.next_back().is_some_and(is_edge_space) {
         return range;
     }
-    let s = &text[range.clone()];
     let rest = s.trim_start_matches(is_edge_space);
     if rest.is_empty() {
         return range.end..range.end;

@@ -1029,13 +1029,12 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// ASCII or Chinese punctuation. An ASCII character is told by one test,
-/// and a common Han character, which most tokens hold, by one more.
+/// ASCII or Chinese punctuation. An ASCII character is told by one test.
 fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_punctuation()
     } else {
-        !(0x4E00..=0x9FFF).contains(&(c as u32)) && is_cjk_punct(c)
+        is_cjk_punct(c)
     }
 }
 
