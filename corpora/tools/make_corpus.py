@@ -122,12 +122,12 @@ def ensure_apt() -> None:
                    check=True, env=env)
 
 
-def ensure_pip() -> None:
+def ensure_pip(modules: dict[str, str] = PIP_MODULES) -> None:
     """Install the pinned Python packages unless exactly those versions are present."""
     from importlib.metadata import PackageNotFoundError, version
 
     missing = []
-    for mod, req in PIP_MODULES.items():
+    for mod, req in modules.items():
         dist, want = req.split("==")
         try:
             if version(dist) != want:
@@ -445,6 +445,21 @@ def build_pdf(job: dict) -> dict:
     return {"pdf": str(pdf), "params": p}
 
 
+def typeset_jobs(paths: list[Path], all_paths: list[Path]) -> list[dict]:
+    """One job per source in `paths` and layout; `all_paths` are all the sources."""
+    def doc_index(p: Path) -> int:
+        m = re.match(r"(\d+)", p.stem)  # NN-slug: stable index regardless of which sources exist
+        return int(m.group(1)) - 1 if m else all_paths.index(p)
+    docs = [(doc_index(p), load_doc(p)) for p in paths]
+    return [{"index": i, "doc": d, "layout": lay} for i, d in docs for lay in LAYOUTS]
+
+
+def typeset(jobs: list[dict], workers: int) -> list[dict]:
+    """Typeset every job's PDF; return build_pdf's result for each, in order."""
+    with ProcessPoolExecutor(workers) as ex:
+        return list(ex.map(build_pdf, jobs))
+
+
 # --------------------------------------------------------------------------
 # extraction
 # --------------------------------------------------------------------------
@@ -517,17 +532,9 @@ def main() -> int:
     if not paths:
         print(f"no sources in {args.sources}", file=sys.stderr)
         return 1
-    all_paths = sorted(args.sources.glob("*.txt"))
-
-    def doc_index(p: Path) -> int:
-        m = re.match(r"(\d+)", p.stem)  # NN-slug: stable index regardless of which sources exist
-        return int(m.group(1)) - 1 if m else all_paths.index(p)
-    docs = [(doc_index(p), load_doc(p)) for p in paths]
-
     # 1. typeset
-    jobs = [{"index": i, "doc": d, "layout": lay} for i, d in docs for lay in LAYOUTS]
-    with ProcessPoolExecutor(args.jobs) as ex:
-        built = list(ex.map(build_pdf, jobs))
+    jobs = typeset_jobs(paths, sorted(args.sources.glob("*.txt")))
+    built = typeset(jobs, args.jobs)
     print(f"typeset {len(built)} PDFs", flush=True)
 
     # 2. extract

@@ -1,6 +1,6 @@
 //! `zhtidy-bench`: measures zhtidy's repair quality on the corpora (raw
 //! extractor output and repaired output, both against the ground truth) and
-//! its speed beside reference costs. See `quality --help` and `speed --help`.
+//! its speed beside reference costs. See `quality --help`, `speed --help` and `peers --help`.
 
 mod boilerplate;
 mod corpus;
@@ -9,12 +9,14 @@ mod distance;
 mod glyphs;
 mod memory;
 mod metrics;
+mod peers;
 mod quality;
 mod runner;
 mod shapes;
 mod speed;
 mod table;
 mod text;
+mod timing;
 mod words;
 
 use std::path::PathBuf;
@@ -44,6 +46,28 @@ enum Cmd {
     Words(WordsArgs),
     /// Peak memory of the built zhtidy filter reading N MB from a pipe.
     Memory(memory::Options),
+    /// zhtidy beside the extractors that feed it (timed on the corpus
+    /// PDFs) and ftfy: its share of the time from PDF to clean text.
+    Peers(PeersArgs),
+}
+
+#[derive(Args)]
+struct PeersArgs {
+    /// Write every figure as JSON.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// The corpora directory (default: ./corpora, else the crate's).
+    #[arg(long, value_name = "DIR")]
+    corpora: Option<PathBuf>,
+    /// Runs of zhtidy per extractor; the best is reported.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    repeat: usize,
+    /// Runs of each extractor and of ftfy; the best is reported.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    peer_repeat: usize,
+    /// Do not install the extractors, fonts and ftfy when missing.
+    #[arg(long)]
+    skip_install: bool,
 }
 
 #[derive(Args)]
@@ -137,6 +161,13 @@ fn main() -> ExitCode {
                 g if g.is_empty() => shapes::Shape::ALL.to_vec(),
                 g => g,
             },
+        }),
+        Cmd::Peers(a) => peers::run(peers::Options {
+            json: a.json,
+            corpora: a.corpora,
+            repeat: a.repeat,
+            peer_repeat: a.peer_repeat,
+            skip_install: a.skip_install,
         }),
         Cmd::Words(a) => words::run(words::Options {
             gold: a.gold,

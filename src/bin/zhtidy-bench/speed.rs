@@ -23,6 +23,7 @@ use zhtidy::{Pass, Tidy};
 use crate::corpus;
 use crate::shapes::Shape;
 use crate::table::Table;
+use crate::timing::{measure, Measured};
 
 /// The most time 8x an input may take, over 1x, to count as linear.
 const LINEAR_LIMIT: f64 = 9.0;
@@ -88,43 +89,6 @@ struct Report {
     scaling: Vec<Scale>,
 }
 
-/// The times of one measurement, in seconds.
-#[derive(Clone, Copy)]
-struct Measured {
-    best: f64,
-    median: f64,
-    /// The least CPU time of the measuring thread in one run: unlike wall
-    /// time, it does not grow while other processes hold the cores.
-    best_cpu: Option<f64>,
-}
-
-/// CPU time of the calling thread so far, in seconds (Linux only).
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    Some(stat.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
-}
-
-/// Best and median wall time, and best CPU time, of `repeat` runs of `f`.
-fn measure<R>(repeat: usize, mut f: impl FnMut() -> R) -> Measured {
-    let mut times = Vec::with_capacity(repeat.max(1));
-    let mut best_cpu: Option<f64> = None;
-    for _ in 0..repeat.max(1) {
-        let cpu = thread_cpu_seconds();
-        let t = Instant::now();
-        black_box(f());
-        times.push(t.elapsed().as_secs_f64());
-        if let (Some(before), Some(after)) = (cpu, thread_cpu_seconds()) {
-            best_cpu = Some(best_cpu.map_or(after - before, |b| b.min(after - before)));
-        }
-    }
-    times.sort_by(f64::total_cmp);
-    Measured {
-        best: times[0],
-        median: times[times.len() / 2],
-        best_cpu,
-    }
-}
-
 /// A measurement of work spread over threads: the measuring thread's CPU
 /// time leaves out the others', so only wall time means anything.
 fn wall_only(m: Measured) -> Measured {
@@ -165,7 +129,6 @@ fn by_extractor(
         .collect();
     extractors.sort();
     extractors.dedup();
-    let cost = |m: Measured| m.best_cpu.unwrap_or(m.best);
     extractors
         .into_iter()
         .map(|extractor| {
@@ -173,8 +136,8 @@ fn by_extractor(
             let pipeline = measure(repeat, || tidy.repair_text(&input));
             let cut = measure(repeat, || jieba.cut(&input, false).len());
             Ok(ExtractorSpeed {
-                pipeline_mb_per_second: mb(input.len()) / cost(pipeline),
-                jieba_mb_per_second: mb(input.len()) / cost(cut),
+                pipeline_mb_per_second: mb(input.len()) / pipeline.cost(),
+                jieba_mb_per_second: mb(input.len()) / cut.cost(),
                 extractor,
             })
         })
@@ -300,8 +263,7 @@ pub fn run(opts: Options) -> Result<(), String> {
     ));
     // CPU time where there is one: on a busy machine wall time also counts
     // the time other processes held the core.
-    let cost = |m: Measured| m.best_cpu.unwrap_or(m.best);
-    let repair_words_vs_jieba = cost(jieba_cut) / cost(repair_words);
+    let repair_words_vs_jieba = jieba_cut.cost() / repair_words.cost();
     let threads_vs_jieba = jieba_cut.best / repair_words_threads.best;
 
     let timings: Vec<Timing> = rows

@@ -1,0 +1,170 @@
+//! The peers report: zhtidy's speed beside the programs around it in a
+//! pipeline. Every extractor that produces zhtidy's input is timed on the
+//! corpus PDFs, and ftfy, the general text cleaner, on their output, by
+//! `corpora/tools/time_peers.py`; zhtidy is timed on the same extracted text
+//! in the same run. The figure that says whether repair is fast enough is
+//! its share of the time from PDF to clean text: what a user waits for.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde::{Deserialize, Serialize};
+use zhtidy::Tidy;
+
+use crate::corpus;
+use crate::table::Table;
+use crate::timing::measure;
+
+pub struct Options {
+    pub json: Option<PathBuf>,
+    pub corpora: Option<PathBuf>,
+    pub repeat: usize,
+    pub peer_repeat: usize,
+    pub skip_install: bool,
+}
+
+/// What `time_peers.py` reports of one extractor.
+#[derive(Deserialize)]
+struct PeerTiming {
+    extractor: String,
+    pdfs: usize,
+    /// Bytes of text the timed extraction wrote.
+    text_bytes: usize,
+    extract_cpu_seconds: f64,
+    /// Bytes of the corpus's committed extractions by this extractor, the
+    /// text that ftfy and zhtidy are timed on.
+    extracted_bytes: usize,
+    ftfy_cpu_seconds: f64,
+}
+
+#[derive(Deserialize)]
+struct PeerReport {
+    tool_versions: serde_json::Value,
+    extractors: Vec<PeerTiming>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    extractor: String,
+    pdfs: usize,
+    text_bytes: usize,
+    extract_cpu_seconds: f64,
+    ftfy_cpu_seconds: f64,
+    zhtidy_cpu_seconds: f64,
+    extract_mb_per_second: f64,
+    ftfy_mb_per_second: f64,
+    zhtidy_mb_per_second: f64,
+    /// zhtidy's time over the extractor's and its own together.
+    zhtidy_share_of_pipeline: f64,
+}
+
+#[derive(Serialize)]
+struct Report {
+    tool_versions: serde_json::Value,
+    repeat: usize,
+    peer_repeat: usize,
+    rows: Vec<Row>,
+}
+
+pub fn run(opts: Options) -> Result<(), String> {
+    let root = corpus::locate(opts.corpora.as_deref())?;
+    let peers = time_peers(&root, opts.peer_repeat, opts.skip_install)?;
+    let corpus = corpus::load(&root)?;
+    let tidy = Tidy::new();
+    let mut rows = Vec::new();
+    for peer in peers.extractors {
+        let texts = corpus
+            .cases
+            .iter()
+            .filter(|c| c.extractor == peer.extractor)
+            .map(|c| corpus::read(&c.path))
+            .collect::<Result<Vec<_>, _>>()?;
+        let bytes: usize = texts.iter().map(String::len).sum();
+        if bytes != peer.extracted_bytes || bytes != peer.text_bytes {
+            return Err(format!(
+                "{}: the corpus holds {bytes} bytes of its text, the timed extraction wrote {} \
+                 and the timing script read {}: rebuild the corpus with make_corpus.py",
+                peer.extractor, peer.text_bytes, peer.extracted_bytes
+            ));
+        }
+        let zhtidy = measure(opts.repeat, || {
+            texts
+                .iter()
+                .map(|t| tidy.repair_text(t).len())
+                .sum::<usize>()
+        })
+        .cost();
+        let mb = bytes as f64 / 1e6;
+        rows.push(Row {
+            pdfs: peer.pdfs,
+            text_bytes: bytes,
+            extract_cpu_seconds: peer.extract_cpu_seconds,
+            ftfy_cpu_seconds: peer.ftfy_cpu_seconds,
+            zhtidy_cpu_seconds: zhtidy,
+            extract_mb_per_second: mb / peer.extract_cpu_seconds,
+            ftfy_mb_per_second: mb / peer.ftfy_cpu_seconds,
+            zhtidy_mb_per_second: mb / zhtidy,
+            zhtidy_share_of_pipeline: zhtidy / (zhtidy + peer.extract_cpu_seconds),
+            extractor: peer.extractor,
+        });
+    }
+    print!("{}", table(&rows).render());
+    if let Some(path) = opts.json {
+        let report = Report {
+            tool_versions: peers.tool_versions,
+            repeat: opts.repeat,
+            peer_repeat: opts.peer_repeat,
+            rows,
+        };
+        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        std::fs::write(&path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Runs `time_peers.py` of the corpora at `root` and reads its report.
+fn time_peers(root: &Path, repeat: usize, skip_install: bool) -> Result<PeerReport, String> {
+    let script = root.join("tools").join("time_peers.py");
+    let mut cmd = Command::new("python3");
+    cmd.arg(&script).arg("--repeat").arg(repeat.to_string());
+    if skip_install {
+        cmd.arg("--skip-install");
+    }
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("python3 {}: {e}", script.display()))?;
+    if !out.status.success() {
+        return Err(format!("{} failed ({})", script.display(), out.status));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| format!("{}: {e}", script.display()))
+}
+
+fn table(rows: &[Row]) -> Table {
+    let mut table = Table::new(
+        "From PDF to clean text, per extractor (CPU time; MB/s of extracted text)",
+        &[
+            "extractor",
+            "PDFs",
+            "extract MB/s",
+            "ftfy MB/s",
+            "zhtidy MB/s",
+            "zhtidy / extract",
+            "zhtidy / ftfy",
+            "zhtidy's share",
+        ],
+    );
+    for r in rows {
+        table.row(vec![
+            r.extractor.clone(),
+            r.pdfs.to_string(),
+            format!("{:.3}", r.extract_mb_per_second),
+            format!("{:.2}", r.ftfy_mb_per_second),
+            format!("{:.1}", r.zhtidy_mb_per_second),
+            format!("{:.0}x", r.zhtidy_mb_per_second / r.extract_mb_per_second),
+            format!("{:.0}x", r.zhtidy_mb_per_second / r.ftfy_mb_per_second),
+            format!("{:.1}%", 100.0 * r.zhtidy_share_of_pipeline),
+        ]);
+    }
+    table
+}
