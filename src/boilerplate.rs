@@ -20,7 +20,10 @@
 //!   half when every occurrence follows a blank line, as a page's first
 //!   line does where an extractor marks page breaks with blank lines), and
 //!   a page-number line only when it sits within two non-blank lines of
-//!   such a header. A chapter's running header may occur once, in an
+//!   such a header. Lines that recur with one same line beside them every
+//!   time are the fields of repeated records (`工作单位：…` / `联系电话：…`
+//!   in a list of award winners), not headers: a page's header has the
+//!   page's own text beside it. A chapter's running header may occur once, in an
 //!   excerpt: a chapter label, a wide gap and a title that an earlier line
 //!   holds, beside a page number (`第2部分      强化技术攻关…` / `22`).
 //! * A line that ends a sentence (`。`) is never a header: it is content,
@@ -117,6 +120,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let mut header: Vec<bool> = (0..lines.len()).map(is_header).collect();
     let page_number = page_number_regex();
     if !by_page {
+        unmark_records(text, &lines, &keys, &mut header);
         mark_chapter_headers(text, &lines, &keys, &mut header);
     }
     let numbered = |i: usize| {
@@ -260,6 +264,46 @@ fn opens_with_section_number(line: &str) -> bool {
         && number.len() <= 8
         && title.len() < rest.len()
         && !title.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Without form feeds, unmarks the lines that recur with one same line
+/// beside them, before or after, at every occurrence: the fields of
+/// repeated records (`工作单位：…` / `联系电话：…` / `主要事迹：` in a list of
+/// award winners), which recur at a steady interval as a running header
+/// does. A running header has the page's text beside it, different on
+/// every page; page numbers next to it are passed over.
+fn unmark_records(text: &str, lines: &[Line], keys: &[Option<HeaderKey>], header: &mut [bool]) {
+    let page_number = page_number_regex();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() && !page_number.is_match(&text[lines[i].content.clone()]))
+        .collect();
+    let key = |i: usize| keys[i].as_ref().map(|k| k.hash);
+    // For each header's key, the key of the line before its occurrences
+    // and of the line after, while every occurrence has the same one.
+    let mut beside: HashMap<u64, [Option<u64>; 2], KeyHashed> = HashMap::default();
+    for (k, &i) in content.iter().enumerate() {
+        let Some(own) = key(i).filter(|_| header[i]) else {
+            continue;
+        };
+        let neighbours = [
+            k.checked_sub(1).and_then(|k| key(content[k])),
+            content.get(k + 1).and_then(|&j| key(j)),
+        ];
+        let first = beside.entry(own).or_insert(neighbours);
+        for (kept, neighbour) in first.iter_mut().zip(neighbours) {
+            if *kept != neighbour {
+                *kept = None;
+            }
+        }
+    }
+    for &i in &content {
+        let record = key(i)
+            .and_then(|own| beside.get(&own))
+            .is_some_and(|kept| kept.iter().any(Option::is_some));
+        if record {
+            header[i] = false;
+        }
+    }
 }
 
 /// Without form feeds, marks a chapter's running header that occurs only
@@ -527,7 +571,9 @@ mod tests {
 
     #[test]
     fn repeated_header_without_form_feeds() {
-        let body = "正文\n".repeat(MIN_PAGE_LINES);
+        // Sentences, as a page's text beside its header: the same short
+        // line beside it on every page would make it a record's field.
+        let body = "正文。\n".repeat(MIN_PAGE_LINES);
         let input = format!("{body}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{body}2019 上海科技进步报告\n{body}2019上海科技进步报告\n23\n");
         assert_eq!(run(&input), body.repeat(3));
     }
@@ -536,7 +582,7 @@ mod tests {
     fn page_opening_header_recurs_less_steadily() {
         // 14 and 20 lines apart: too irregular for a header anywhere on a
         // page, not for one that opens each page after a blank line.
-        let page = |lines: usize| "正文\n".repeat(lines);
+        let page = |lines: usize| "正文。\n".repeat(lines);
         let header = "\n2019 上海科技进步报告\n";
         let input = [
             page(12),
@@ -639,6 +685,11 @@ mod tests {
             "总体要求\n正文第一段。\n第2部分      强化技术攻关，培育高质量发展新动能\n22\n正文第二段。\n",
             "总体要求\n正文第一段。\n第2部分      强化技术攻关，培育高质量发展新动能\n22\n正文第二段。\n",
             "nor is one whose title no earlier line holds",
+        ),
+        (
+            "1. 张伟\n工作单位：临川市第1中学\n联系电话：13800130000\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n2. 王芳\n工作单位：临川市第2中学\n联系电话：13800130001\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n3. 李娜\n工作单位：临川市第3中学\n联系电话：13800130002\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n",
+            "1. 张伟\n工作单位：临川市第1中学\n联系电话：13800130000\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n2. 王芳\n工作单位：临川市第2中学\n联系电话：13800130001\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n3. 李娜\n工作单位：临川市第3中学\n联系电话：13800130002\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n",
+            "the fields of repeated records recur steadily, but with the same line beside them each time: content",
         ),
     ];
 
