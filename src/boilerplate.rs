@@ -18,9 +18,15 @@
 //!   text, never closer than [`MIN_PAGE_LINES`] lines (a page), at a steady
 //!   interval (the longest within a quarter of the shortest, or within a
 //!   half when every occurrence follows a blank line, as a page's first
-//!   line does where an extractor marks page breaks with blank lines), and
-//!   a page-number line only when it sits within two non-blank lines of
-//!   such a header. Lines that recur with one same line beside them every
+//!   line does where an extractor marks page breaks with blank lines).
+//!   Page numbers show where pages end: one between dashes or formed
+//!   (`— 3 —`, `第3页`, `Page 3`) is one wherever it stands, and so is
+//!   `3 / 20` followed a page later by `4 / 20`. A short line that occurs
+//!   only at pages' edges so shown, beside such a page number at least
+//!   twice (and otherwise at the text's start or end), is a running header
+//!   however unevenly long the pages are. A bare figure is a page number
+//!   only within two non-blank lines of a header: alone it can be a
+//!   chapter's number. Lines that recur with one same line beside them every
 //!   time are the fields of repeated records (`工作单位：…` / `联系电话：…`
 //!   in a list of award winners), not headers: a page's header has the
 //!   page's own text beside it. A chapter's running header may occur once, in an
@@ -33,7 +39,7 @@
 //! interrupted is rejoined by the lines pass.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
 use regex::Regex;
 
@@ -66,6 +72,13 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let edge = edge_flags(&lines);
     let by_page = pages > 1;
     let keys = keys(text, &lines, by_page.then_some(&edge[..]));
+    // Without form feeds, the page numbers that their shape gives away
+    // mark the page edges that the form feeds would.
+    let shaped = if by_page {
+        Vec::new()
+    } else {
+        shaped_page_numbers(text, &lines)
+    };
     let mut repeats: HashMap<u64, Repeats, KeyHashed> = HashMap::default();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
@@ -85,7 +98,14 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             too_close: false,
             gaps: (usize::MAX, 0),
             after_blank: true,
+            at_edges: 0,
+            beside_numbers: 0,
         });
+        if !by_page {
+            let edge = page_edge(&lines, &shaped, i);
+            r.at_edges += usize::from(edge.is_some());
+            r.beside_numbers += usize::from(edge == Some(Edge::PageNumber));
+        }
         r.after_blank &= i > 0 && lines[i - 1].is_blank();
         let new_page = match r.last {
             None => true,
@@ -129,7 +149,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             && (if by_page {
                 edge[i] || is_dashed(&text[lines[i].content.clone()])
             } else {
-                near(&lines, &header, i)
+                shaped[i] || near(&lines, &header, i)
             })
             && page_number.is_match(&text[lines[i].content.clone()])
     };
@@ -194,6 +214,11 @@ struct Repeats {
     /// first line of a page does where the extractor marks page breaks
     /// with blank lines instead of form feeds.
     after_blank: bool,
+    /// Without form feeds: occurrences at a page's edge as far as the text
+    /// shows ([`page_edge`]).
+    at_edges: usize,
+    /// Without form feeds: those of them beside a page number.
+    beside_numbers: usize,
 }
 
 impl Repeats {
@@ -219,7 +244,11 @@ impl Repeats {
             } else {
                 longest * 4 <= shortest * 5
             };
-            self.pages >= min_repeats && !self.too_close && steady
+            // A page number beside every occurrence marks each as a page's
+            // edge, as a form feed would: then two pages are enough, as
+            // in a short document with form feeds.
+            let edges_only = self.at_edges == self.pages && self.beside_numbers >= 2;
+            (self.pages >= min_repeats && steady || edges_only) && !self.too_close
         }
     }
 }
@@ -247,6 +276,78 @@ fn edge_flags(lines: &[Line]) -> Vec<bool> {
 fn is_dashed(line: &str) -> bool {
     let dash = |c: char| matches!(c, '—' | '-' | '–' | '－');
     line.starts_with(dash) && line.ends_with(dash)
+}
+
+/// Without form feeds, the lines whose shape alone makes them page
+/// numbers: a number between dashes (`— 3 —`), a formed one (`第3页`,
+/// `第 3 页 共 20 页`, `Page 3`), and `3 / 20` where the next such line
+/// of the text, a page or more further on, is `4 / 20`. A bare figure
+/// can be a chapter's number, and goes only beside a running header.
+fn shaped_page_numbers(text: &str, lines: &[Line]) -> Vec<bool> {
+    let page_number = page_number_regex();
+    let mut shaped = vec![false; lines.len()];
+    // The last `n / total` line seen: its index, `n` and `total`.
+    let mut last_fraction: Option<(usize, u32, u32)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let content = &text[line.content.clone()];
+        if line.is_blank() || !page_number.is_match(content) {
+            continue;
+        }
+        let formed = content.starts_with('第')
+            || content
+                .get(..4)
+                .is_some_and(|head| head.eq_ignore_ascii_case("page"));
+        if is_dashed(content) || formed {
+            shaped[i] = true;
+        } else if let Some(fraction) = fraction(content) {
+            if let Some((j, n, total)) = last_fraction {
+                if fraction == (n + 1, total) && i - j >= MIN_PAGE_LINES {
+                    shaped[i] = true;
+                    shaped[j] = true;
+                }
+            }
+            last_fraction = Some((i, fraction.0, fraction.1));
+        }
+    }
+    shaped
+}
+
+/// Where a line stands at a page's edge, as far as a text without form
+/// feeds shows it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    /// Within two non-blank lines of a page number that its shape gives
+    /// away ([`shaped_page_numbers`]).
+    PageNumber,
+    /// Within two non-blank lines of the text's start or end.
+    Text,
+}
+
+/// Whether line `i` of a text without form feeds stands at a page's edge,
+/// and what shows it.
+fn page_edge(lines: &[Line], shaped: &[bool], i: usize) -> Option<Edge> {
+    let (mut before, mut after, mut numbered) = (0, 0, false);
+    for j in nonblank_neighbours(lines, i) {
+        if j < i {
+            before += 1;
+        } else {
+            after += 1;
+        }
+        numbered |= shaped[j];
+    }
+    if numbered {
+        Some(Edge::PageNumber)
+    } else if before < 2 || after < 2 {
+        Some(Edge::Text)
+    } else {
+        None
+    }
+}
+
+/// `3 / 20` as `(3, 20)`.
+fn fraction(line: &str) -> Option<(u32, u32)> {
+    let (n, total) = line.split_once('/')?;
+    Some((n.trim().parse().ok()?, total.trim().parse().ok()?))
 }
 
 /// `1 引言`, `2.1 方法`: a numbered section heading. Without page edges a
@@ -278,16 +379,25 @@ fn unmark_records(text: &str, lines: &[Line], keys: &[Option<HeaderKey>], header
         .filter(|&i| !lines[i].is_blank() && !page_number.is_match(&text[lines[i].content.clone()]))
         .collect();
     let key = |i: usize| keys[i].as_ref().map(|k| k.hash);
-    // For each header's key, the key of the line before its occurrences
-    // and of the line after, while every occurrence has the same one.
+    // A line as the neighbour of a header: its key, or the hash of its
+    // text where it has none (a sentence, a long line).
+    let identity = |i: usize| {
+        key(i).unwrap_or_else(|| {
+            let mut hasher = DefaultHasher::new();
+            text[lines[i].content.clone()].hash(&mut hasher);
+            hasher.finish()
+        })
+    };
+    // For each header's key, the line before its occurrences and the line
+    // after, while every occurrence has the same one.
     let mut beside: HashMap<u64, [Option<u64>; 2], KeyHashed> = HashMap::default();
     for (k, &i) in content.iter().enumerate() {
         let Some(own) = key(i).filter(|_| header[i]) else {
             continue;
         };
         let neighbours = [
-            k.checked_sub(1).and_then(|k| key(content[k])),
-            content.get(k + 1).and_then(|&j| key(j)),
+            k.checked_sub(1).map(|k| identity(content[k])),
+            content.get(k + 1).map(|&j| identity(j)),
         ];
         let first = beside.entry(own).or_insert(neighbours);
         for (kept, neighbour) in first.iter_mut().zip(neighbours) {
@@ -571,18 +681,19 @@ mod tests {
 
     #[test]
     fn repeated_header_without_form_feeds() {
-        // Sentences, as a page's text beside its header: the same short
-        // line beside it on every page would make it a record's field.
-        let body = "正文。\n".repeat(MIN_PAGE_LINES);
-        let input = format!("{body}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{body}2019 上海科技进步报告\n{body}2019上海科技进步报告\n23\n");
-        assert_eq!(run(&input), body.repeat(3));
+        // Each page's own text: the same line beside the header on every
+        // page would make it a record's field.
+        let body = |page: usize| format!("第{page}页的正文。\n").repeat(MIN_PAGE_LINES);
+        let (one, two, three) = (body(1), body(2), body(3));
+        let input = format!("{one}2 0 1 9 上 海 科 技 进 步 报 告\n22\n{two}2019 上海科技进步报告\n{three}2019上海科技进步报告\n23\n");
+        assert_eq!(run(&input), format!("{one}{two}{three}"));
     }
 
     #[test]
     fn page_opening_header_recurs_less_steadily() {
         // 14 and 20 lines apart: too irregular for a header anywhere on a
         // page, not for one that opens each page after a blank line.
-        let page = |lines: usize| "正文。\n".repeat(lines);
+        let page = |lines: usize| format!("{lines}行一页的正文。\n").repeat(lines);
         let header = "\n2019 上海科技进步报告\n";
         let input = [
             page(12),
@@ -691,7 +802,48 @@ mod tests {
             "1. 张伟\n工作单位：临川市第1中学\n联系电话：13800130000\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n2. 王芳\n工作单位：临川市第2中学\n联系电话：13800130001\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n3. 李娜\n工作单位：临川市第3中学\n联系电话：13800130002\n主要事迹：\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n长期扎根教学一线。\n",
             "the fields of repeated records recur steadily, but with the same line beside them each time: content",
         ),
+        (
+            "总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n",
+            "总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n",
+            "a text that holds a document three times repeats its headings steadily, with the same sentences beside them: content",
+        ),
+        (
+            "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",
+            "第一页正文。\n第二页正文。\n",
+            "a number between dashes is a page number without form feeds too, the last page's as well",
+        ),
+        (
+            "第一页正文。\n第 1 页 共 2 页\n第二页正文。\nPage 2\n",
+            "第一页正文。\n第二页正文。\n",
+            "so is a formed one",
+        ),
+        (
+            "临川市教育局\n关于开展暑期安全教育的通知\n第0段正文，内容各不相同。\n第1段正文，内容各不相同。\n第2段正文，内容各不相同。\n第3段正文，内容各不相同。\n第4段正文，内容各不相同。\n第5段正文，内容各不相同。\n第6段正文，内容各不相同。\n第7段正文，内容各不相同。\n第8段正文，内容各不相同。\n第9段正文，内容各不相同。\n第10段正文，内容各不相同。\n第11段正文，内容各不相同。\n临川市教育局\n2024年5月1日\n",
+            "临川市教育局\n关于开展暑期安全教育的通知\n第0段正文，内容各不相同。\n第1段正文，内容各不相同。\n第2段正文，内容各不相同。\n第3段正文，内容各不相同。\n第4段正文，内容各不相同。\n第5段正文，内容各不相同。\n第6段正文，内容各不相同。\n第7段正文，内容各不相同。\n第8段正文，内容各不相同。\n第9段正文，内容各不相同。\n第10段正文，内容各不相同。\n第11段正文，内容各不相同。\n临川市教育局\n2024年5月1日\n",
+            "a letter's sender opens it and signs it, at the text's two edges: no page number shows a page there",
+        ),
+        (
+            "会议时间：\n3/20\n正文。\n",
+            "会议时间：\n3/20\n正文。\n",
+            "a fraction alone is no page number: a date",
+        ),
     ];
+
+    /// Without form feeds, `n / total` is a page number where the next
+    /// one, a page further on, is `n + 1 / total`; and a line at a page's
+    /// edge wherever it occurs, beside such page numbers at least twice,
+    /// is a running header, however unevenly long the pages are.
+    #[test]
+    fn page_numbers_mark_page_edges_without_form_feeds() {
+        let body = |page: usize, lines: usize| format!("第{page}页的正文。\n").repeat(lines);
+        let (one, two, three) = (body(1, 10), body(2, 25), body(3, 12));
+        let input = format!(
+            "年度报告摘要\n{one}1 / 3\n年度报告摘要\n{two}2 / 3\n年度报告摘要\n{three}3 / 3\n"
+        );
+        assert_eq!(run(&input), format!("{one}{two}{three}"));
+        let apart = format!("{one}1 / 2\n{two}3 / 2\n");
+        assert_eq!(run(&apart), apart, "fractions out of sequence stay");
+    }
 
     #[test]
     fn unpaged_table() {
