@@ -80,6 +80,10 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         shaped_page_numbers(text, &lines)
     };
     let mut repeats: HashMap<u64, Repeats, KeyHashed> = HashMap::default();
+    // Without form feeds, the lines that repeat the non-blank line right
+    // above them: the title under a running header that repeats it, which
+    // is content, and no evidence of the header's pages.
+    let mut twins = vec![false; lines.len()];
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         // Without pages, a word alone on its line (`as`, as some extractors
@@ -101,6 +105,13 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             at_edges: 0,
             beside_numbers: 0,
         });
+        if !by_page
+            && r.last
+                .is_some_and(|last| (last + 1..i).all(|j| lines[j].is_blank()))
+        {
+            twins[i] = true;
+            continue;
+        }
         if !by_page {
             let edge = page_edge(&lines, &shaped, i);
             r.at_edges += usize::from(edge.is_some());
@@ -132,14 +143,17 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         MIN_REPEATS
     };
     let is_header = |i: usize| {
-        keys[i]
-            .as_ref()
-            .and_then(|k| repeats.get(&k.hash))
-            .is_some_and(|r| r.is_running(by_page, min_repeats))
+        !twins[i]
+            && keys[i]
+                .as_ref()
+                .and_then(|k| repeats.get(&k.hash))
+                .is_some_and(|r| r.is_running(by_page, min_repeats))
     };
     let mut header: Vec<bool> = (0..lines.len()).map(is_header).collect();
     let page_number = page_number_regex();
-    if !by_page {
+    if by_page {
+        one_per_page(&lines, &keys, &mut header);
+    } else {
         unmark_records(text, &lines, &keys, &mut header);
         mark_chapter_headers(text, &lines, &keys, &mut header);
     }
@@ -365,6 +379,36 @@ fn opens_with_section_number(line: &str) -> bool {
         && number.len() <= 8
         && title.len() < rest.len()
         && !title.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Keeps one running header of a kind on each page, the one nearest the
+/// page's edge: a document whose running header repeats its title has
+/// both at the top of its first page (`临川市综合交通发展规划（2025—2030
+/// 年）` twice), and the second is the title.
+fn one_per_page(lines: &[Line], keys: &[Option<HeaderKey>], header: &mut [bool]) {
+    let mut start = 0;
+    for page in lines.chunk_by(|a, b| a.page == b.page) {
+        let range = start..start + page.len();
+        start = range.end;
+        let nonblank = || range.clone().filter(|&i| !lines[i].is_blank());
+        let (Some(first), Some(last)) = (nonblank().next(), nonblank().next_back()) else {
+            continue;
+        };
+        // Each header's key on this page, and its occurrence nearest an edge.
+        let mut nearest: HashMap<u64, usize, KeyHashed> = HashMap::default();
+        let marked: Vec<usize> = range.clone().filter(|&i| header[i]).collect();
+        for i in marked {
+            let Some(key) = &keys[i] else { continue };
+            let distance = |i: usize| (i - first).min(last - i);
+            let kept = nearest.entry(key.hash).or_insert(i);
+            if distance(i) < distance(*kept) {
+                header[*kept] = false;
+                *kept = i;
+            } else if *kept != i {
+                header[i] = false;
+            }
+        }
+    }
 }
 
 /// Without form feeds, unmarks the lines that recur with one same line
@@ -723,6 +767,11 @@ mod tests {
     /// (input, expected, why) for documents with form feeds.
     const PAGED: &[(&str, &str, &str)] = &[
         (
+            "交通发展规划\n交通发展规划\n正文一\n\x0c交通发展规划\n正文二\n\x0c交通发展规划\n正文三\n\x0c",
+            "交通发展规划\n正文一\n\x0c正文二\n\x0c正文三\n\x0c",
+            "a running header that repeats the title: the page's second copy is the title",
+        ),
+        (
             "临川市交通规划\n正文一\n第1页\n\x0c临川市交通规划\n2\n规划目标\n正文二\n第2页\n\x0c临川市交通规划\n正文三\n第3页\n\x0c",
             "正文一\n\x0c2\n规划目标\n正文二\n\x0c正文三\n\x0c",
             "a bare figure beside a formed page number (`第2页`) is content: a chapter's number",
@@ -806,6 +855,11 @@ mod tests {
             "总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n",
             "总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n总体情况良好。\n工作进展情况\n第0项工作已经完成。\n第1项工作已经完成。\n第2项工作已经完成。\n第3项工作已经完成。\n第4项工作已经完成。\n第5项工作已经完成。\n第6项工作已经完成。\n第7项工作已经完成。\n第8项工作已经完成。\n第9项工作已经完成。\n",
             "a text that holds a document three times repeats its headings steadily, with the same sentences beside them: content",
+        ),
+        (
+            "交通发展规划\n交通发展规划\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n交通发展规划\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n交通发展规划\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n",
+            "交通发展规划\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n",
+            "a running header that repeats the title right above it: the second is the title",
         ),
         (
             "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",
