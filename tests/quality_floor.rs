@@ -1,5 +1,6 @@
 //! Runs the quality harness over the corpora and holds zhtidy's overall
-//! figures to the floor checked in at `corpora/floor.json`.
+//! figures to the floors checked in at `corpora/floor.json` (and, with each
+//! form feed made a line end, `corpora/floor-joined.json`).
 //!
 //! Each floor key is a figure of the harness's JSON `summary` with `_max`
 //! (the figure must not rise above it) or `_min` (must not fall below it).
@@ -13,11 +14,25 @@ use serde_json::Value;
 
 #[test]
 fn quality_meets_floor() {
+    meets_floor(&[], "floor.json");
+}
+
+/// The same corpora with each form feed made a line end, as code that
+/// joins an extractor's pages with `\n` gives them: page edges must be
+/// found from the text itself.
+#[test]
+fn quality_with_pages_joined_meets_floor() {
+    meets_floor(&["--join-pages"], "floor-joined.json");
+}
+
+/// Runs the harness with `args` and holds its figures to `corpora/<floor>`.
+fn meets_floor(args: &[&str], floor: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let json_path =
-        std::env::temp_dir().join(format!("zhtidy-quality-{}.json", std::process::id()));
+        std::env::temp_dir().join(format!("zhtidy-quality-{}-{floor}", std::process::id()));
     let run = Command::new(env!("CARGO_BIN_EXE_zhtidy-bench"))
         .arg("quality")
+        .args(args)
         .arg("--json")
         .arg(&json_path)
         .arg("--corpora")
@@ -34,11 +49,10 @@ fn quality_meets_floor() {
     let report = std::fs::read_to_string(&json_path).expect("harness wrote its JSON");
     let _ = std::fs::remove_file(&json_path);
     let report: Value = serde_json::from_str(&report).expect("harness JSON parses");
-    let floor_path = root.join("corpora/floor.json");
-    let floor: Value = serde_json::from_str(
-        &std::fs::read_to_string(&floor_path).expect("corpora/floor.json exists"),
-    )
-    .expect("corpora/floor.json parses");
+    let floor_path = root.join("corpora").join(floor);
+    let floor: Value =
+        serde_json::from_str(&std::fs::read_to_string(&floor_path).expect("the floor file exists"))
+            .expect("the floor file parses");
 
     let summary = &report["summary"];
     let show = |v: f64| {
@@ -97,7 +111,8 @@ fn quality_meets_floor() {
             })
             .unwrap_or_default();
         panic!(
-            "zhtidy's quality is worse than corpora/floor.json:\n  {}\n\nmust-not-change texts that changed:\n{}\n\nfull report:\n{}",
+            "zhtidy's quality is worse than {}:\n  {}\n\nmust-not-change texts that changed:\n{}\n\nfull report:\n{}",
+            floor_path.display(),
             worse.join("\n  "),
             changed,
             stdout

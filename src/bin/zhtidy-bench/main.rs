@@ -107,6 +107,11 @@ struct QualityArgs {
     /// (with a small margin), e.g. corpora/floor.json.
     #[arg(long, value_name = "FILE")]
     write_floor: Option<PathBuf>,
+    /// Make each extraction's form feeds line ends before repair, as code
+    /// that joins an extractor's pages with "\n" does: page edges must
+    /// then be found from the text (floor: corpora/floor-joined.json).
+    #[arg(long)]
+    join_pages: bool,
 }
 
 #[derive(Args)]
@@ -148,6 +153,7 @@ fn main() -> ExitCode {
             examples: a.examples,
             threads: a.threads,
             write_floor: a.write_floor,
+            join_pages: a.join_pages,
         }),
         Cmd::Speed(a) => speed::run(speed::Options {
             json: a.json,

@@ -31,6 +31,9 @@ pub struct Options {
     pub examples: usize,
     pub threads: Option<usize>,
     pub write_floor: Option<PathBuf>,
+    /// Read each extraction with its form feeds made line ends, as code
+    /// that joins an extractor's pages with `\n` gives it.
+    pub join_pages: bool,
 }
 
 #[derive(Serialize)]
@@ -87,6 +90,8 @@ struct Summary {
 struct Report {
     tool: String,
     corpora: String,
+    /// Whether form feeds were made line ends before repair.
+    join_pages: bool,
     seconds: f64,
     summary: Summary,
     overall: Pair,
@@ -151,7 +156,10 @@ pub fn run(opts: Options) -> Result<(), String> {
             case.page_format.as_deref(),
             case.pages,
         );
-        let raw_text = corpus::read(&case.path).unwrap_or_else(|e| e);
+        let mut raw_text = corpus::read(&case.path).unwrap_or_else(|e| e);
+        if opts.join_pages {
+            raw_text = raw_text.replace('\x0c', "\n");
+        }
         let t0 = Instant::now();
         let (out_text, error) = match runner.run(&raw_text) {
             Ok(o) => (o.text, None),
@@ -230,6 +238,7 @@ pub fn run(opts: Options) -> Result<(), String> {
     };
     let report = Report {
         tool: runner.label(),
+        join_pages: opts.join_pages,
         corpora: root.display().to_string(),
         seconds: started.elapsed().as_secs_f64(),
         summary,
@@ -248,8 +257,13 @@ pub fn run(opts: Options) -> Result<(), String> {
         std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     if let Some(path) = &opts.write_floor {
-        let json =
-            serde_json::to_string_pretty(&floor(&report.summary)).map_err(|e| e.to_string())?;
+        let command = format!(
+            "zhtidy-bench quality{} --write-floor {}",
+            if opts.join_pages { " --join-pages" } else { "" },
+            path.display()
+        );
+        let json = serde_json::to_string_pretty(&floor(&report.summary, &command))
+            .map_err(|e| e.to_string())?;
         std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
@@ -257,16 +271,18 @@ pub fn run(opts: Options) -> Result<(), String> {
 
 /// A floor for `tests/quality_floor.rs` from this run's figures, each with
 /// a small margin so that only a real change trips it.
-fn floor(s: &Summary) -> serde_json::Value {
+fn floor(s: &Summary, command: &str) -> serde_json::Value {
     let up = |x: f64, margin: f64| ((x + margin) * 1e4).ceil() / 1e4;
     let down = |x: f64, margin: f64| ((x - margin).max(0.0) * 1e4).floor() / 1e4;
     let mut m = serde_json::Map::new();
     m.insert(
         "_comment".into(),
-        "Overall zhtidy figures the quality may not fall below (tests/quality_floor.rs). \
-         Made by `zhtidy-bench quality --write-floor corpora/floor.json` from a real run, \
-         with a small margin; rewrite it the same way when zhtidy improves."
-            .into(),
+        format!(
+            "Overall zhtidy figures the quality may not fall below (tests/quality_floor.rs). \
+             Made by `{command}` from a real run, with a small margin; rewrite it the same \
+             way when zhtidy improves."
+        )
+        .into(),
     );
     m.insert("cer_max".into(), up(s.cer, 0.002).into());
     m.insert(
@@ -540,10 +556,15 @@ fn render(r: &Report, examples: usize) -> String {
         "output"
     };
     let mut s = format!(
-        "zhtidy-bench quality: {} files, tool: {}, corpora: {}\n\n",
+        "zhtidy-bench quality: {} files, tool: {}, corpora: {}{}\n\n",
         r.files.len(),
         r.tool,
-        r.corpora
+        r.corpora,
+        if r.join_pages {
+            ", pages joined by line ends"
+        } else {
+            ""
+        }
     );
     s += &tables("extractor", &r.by_extractor, &r.overall, tool);
     s += &tables("layout", &r.by_layout, &r.overall, tool);
