@@ -25,7 +25,8 @@
 //!   only at pages' edges so shown, beside such a page number at least
 //!   twice (and otherwise at the text's start or end), is a running header
 //!   however unevenly long the pages are. A bare figure is a page number
-//!   only within two non-blank lines of a header: alone it can be a
+//!   only within two non-blank lines of a header, or at the text's end
+//!   where it follows on from the page number before: alone it can be a
 //!   chapter's number. Lines that recur with one same line beside them every
 //!   time are the fields of repeated records (`工作单位：…` / `联系电话：…`
 //!   in a list of award winners), not headers: a page's header has the
@@ -167,7 +168,10 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             })
             && page_number.is_match(&text[lines[i].content.clone()])
     };
-    let numbers: Vec<bool> = (0..lines.len()).map(numbered).collect();
+    let mut numbers: Vec<bool> = (0..lines.len()).map(numbered).collect();
+    if !by_page {
+        mark_last_page_number(text, &lines, &mut numbers);
+    }
     // A page has one page number: beside a formed one (`第2页`), a bare
     // figure at the page's other edge is content (a section number
     // after the running header, `2` / `规划目标`).
@@ -379,6 +383,38 @@ fn opens_with_section_number(line: &str) -> bool {
         && number.len() <= 8
         && title.len() < rest.len()
         && !title.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Without form feeds, marks the last page's number: a bare figure among
+/// the text's last two non-blank lines that follows on from the page
+/// number found last (`2` beside a header, then `3` at the end). No header
+/// comes after the last page for it to stand beside.
+fn mark_last_page_number(text: &str, lines: &[Line], numbers: &mut [bool]) {
+    let figure = |i: usize| -> Option<u32> {
+        let content = &text[lines[i].content.clone()];
+        content
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| content.parse().ok())
+            .flatten()
+    };
+    let tail: Vec<usize> = (0..lines.len())
+        .rev()
+        .filter(|&i| !lines[i].is_blank())
+        .take(2)
+        .collect();
+    let Some(previous) = (0..lines.len())
+        .rev()
+        .find(|&i| numbers[i] && !tail.contains(&i))
+        .and_then(figure)
+    else {
+        return;
+    };
+    for i in tail {
+        if !numbers[i] && figure(i) == Some(previous + 1) {
+            numbers[i] = true;
+        }
+    }
 }
 
 /// Keeps one running header of a kind on each page, the one nearest the
@@ -860,6 +896,11 @@ mod tests {
             "交通发展规划\n交通发展规划\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n交通发展规划\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n交通发展规划\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n",
             "交通发展规划\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n",
             "a running header that repeats the title right above it: the second is the title",
+        ),
+        (
+            "年度报告摘要\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n1\n年度报告摘要\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n2\n年度报告摘要\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n3\n",
+            "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n",
+            "the last page's bare number follows on from the one before, with no header after it to stand beside",
         ),
         (
             "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",
