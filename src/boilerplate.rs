@@ -25,9 +25,10 @@
 //!   only at pages' edges so shown, beside such a page number at least
 //!   twice (and otherwise at the text's start or end), is a running header
 //!   however unevenly long the pages are. A bare figure is a page number
-//!   only within two non-blank lines of a header, or at the text's end
-//!   where it follows on from the page number before: alone it can be a
-//!   chapter's number. Lines that recur with one same line beside them every
+//!   only within two non-blank lines of a header, at the text's end where
+//!   it follows on from the page number before, or in a run of three or
+//!   more that count up one a page, steadily: alone it can be a chapter's
+//!   number. Lines that recur with one same line beside them every
 //!   time are the fields of repeated records (`工作单位：…` / `联系电话：…`
 //!   in a list of award winners), not headers: a page's header has the
 //!   page's own text beside it. A chapter's running header may occur once, in an
@@ -78,7 +79,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let shaped = if by_page {
         Vec::new()
     } else {
-        shaped_page_numbers(text, &lines)
+        let mut shaped = shaped_page_numbers(text, &lines);
+        mark_counted_pages(text, &lines, &mut shaped);
+        shaped
     };
     let mut repeats: HashMap<u64, Repeats, KeyHashed> = HashMap::default();
     // Without form feeds, the lines that repeat the non-blank line right
@@ -359,6 +362,62 @@ fn page_edge(lines: &[Line], shaped: &[bool], i: usize) -> Option<Edge> {
         Some(Edge::Text)
     } else {
         None
+    }
+}
+
+/// Without form feeds, marks bare figures (`3`) that count pages: at
+/// least [`MIN_REPEATS`] in a row, each one more than the one before, at
+/// least a page apart and steadily so (the longest interval, in non-blank
+/// lines, within half as much again as the shortest). A chapter's number
+/// alone on its line counts chapters, which are seldom that even.
+fn mark_counted_pages(text: &str, lines: &[Line], shaped: &mut [bool]) {
+    // Each bare figure's line, its position among the non-blank lines,
+    // and its value.
+    let figures: Vec<(usize, usize, u32)> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank())
+        .enumerate()
+        .filter_map(|(at, i)| {
+            let content = &text[lines[i].content.clone()];
+            let value = content
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| content.parse().ok())
+                .flatten()?;
+            Some((i, at, value))
+        })
+        .collect();
+    // Where each value stands, in order.
+    let mut by_value: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (k, &(_, _, value)) in figures.iter().enumerate() {
+        by_value.entry(value).or_default().push(k);
+    }
+    // The figure a run goes on to after figure `k`: the first one more,
+    // a page or more further on.
+    let next = |k: usize| {
+        let (_, at, value) = figures[k];
+        let later = by_value.get(&value.checked_add(1)?)?;
+        let first = later.partition_point(|&j| figures[j].1 < at + MIN_PAGE_LINES);
+        later.get(first).copied()
+    };
+    // A figure inside a run is not a run's start: the run from it is the
+    // rest of that run.
+    let mut seen = vec![false; figures.len()];
+    for start in 0..figures.len() {
+        if seen[start] {
+            continue;
+        }
+        let mut run = vec![start];
+        while let Some(k) = next(run[run.len() - 1]) {
+            seen[k] = true;
+            run.push(k);
+        }
+        let gaps = run.windows(2).map(|w| figures[w[1]].1 - figures[w[0]].1);
+        let (shortest, longest) = gaps.fold((usize::MAX, 0), |(s, l), g| (s.min(g), l.max(g)));
+        if run.len() >= MIN_REPEATS && longest * 2 <= shortest * 3 {
+            for k in run {
+                shaped[figures[k].0] = true;
+            }
+        }
     }
 }
 
@@ -901,6 +960,16 @@ mod tests {
             "年度报告摘要\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n1\n年度报告摘要\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n2\n年度报告摘要\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n3\n",
             "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n",
             "the last page's bare number follows on from the one before, with no header after it to stand beside",
+        ),
+        (
+            "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n1\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n2\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n3\n",
+            "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n",
+            "bare figures that count pages steadily, one a page, are page numbers without a header too",
+        ),
+        (
+            "1\n规划背景\n第1章第0句正文。\n第1章第1句正文。\n第1章第2句正文。\n第1章第3句正文。\n第1章第4句正文。\n第1章第5句正文。\n第1章第6句正文。\n第1章第7句正文。\n第1章第8句正文。\n第1章第9句正文。\n第1章第10句正文。\n第1章第11句正文。\n2\n发展目标\n第2章第0句正文。\n第2章第1句正文。\n第2章第2句正文。\n第2章第3句正文。\n第2章第4句正文。\n第2章第5句正文。\n第2章第6句正文。\n第2章第7句正文。\n第2章第8句正文。\n第2章第9句正文。\n第2章第10句正文。\n第2章第11句正文。\n第2章第12句正文。\n第2章第13句正文。\n第2章第14句正文。\n第2章第15句正文。\n第2章第16句正文。\n第2章第17句正文。\n第2章第18句正文。\n第2章第19句正文。\n第2章第20句正文。\n第2章第21句正文。\n第2章第22句正文。\n第2章第23句正文。\n第2章第24句正文。\n3\n重点任务\n第3章第0句正文。\n第3章第1句正文。\n第3章第2句正文。\n第3章第3句正文。\n第3章第4句正文。\n第3章第5句正文。\n第3章第6句正文。\n第3章第7句正文。\n第3章第8句正文。\n第3章第9句正文。\n第3章第10句正文。\n第3章第11句正文。\n第3章第12句正文。\n第3章第13句正文。\n",
+            "1\n规划背景\n第1章第0句正文。\n第1章第1句正文。\n第1章第2句正文。\n第1章第3句正文。\n第1章第4句正文。\n第1章第5句正文。\n第1章第6句正文。\n第1章第7句正文。\n第1章第8句正文。\n第1章第9句正文。\n第1章第10句正文。\n第1章第11句正文。\n2\n发展目标\n第2章第0句正文。\n第2章第1句正文。\n第2章第2句正文。\n第2章第3句正文。\n第2章第4句正文。\n第2章第5句正文。\n第2章第6句正文。\n第2章第7句正文。\n第2章第8句正文。\n第2章第9句正文。\n第2章第10句正文。\n第2章第11句正文。\n第2章第12句正文。\n第2章第13句正文。\n第2章第14句正文。\n第2章第15句正文。\n第2章第16句正文。\n第2章第17句正文。\n第2章第18句正文。\n第2章第19句正文。\n第2章第20句正文。\n第2章第21句正文。\n第2章第22句正文。\n第2章第23句正文。\n第2章第24句正文。\n3\n重点任务\n第3章第0句正文。\n第3章第1句正文。\n第3章第2句正文。\n第3章第3句正文。\n第3章第4句正文。\n第3章第5句正文。\n第3章第6句正文。\n第3章第7句正文。\n第3章第8句正文。\n第3章第9句正文。\n第3章第10句正文。\n第3章第11句正文。\n第3章第12句正文。\n第3章第13句正文。\n",
+            "chapter numbers alone on their lines count chapters, unevenly long: content",
         ),
         (
             "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",
