@@ -24,7 +24,10 @@
 //!   `3 / 20` followed a page later by `4 / 20`. A short line that occurs
 //!   only at pages' edges so shown, beside such a page number at least
 //!   twice (and otherwise at the text's start or end), is a running header
-//!   however unevenly long the pages are. A bare figure is a page number
+//!   however unevenly long the pages are; and the pages those numbers
+//!   count are pages as form feeds mark them: a line once on at least
+//!   half of them, at an edge of one, is their header wherever an
+//!   extractor that sorts columns put it. A bare figure is a page number
 //!   only within two non-blank lines of a header, at the text's end where
 //!   it follows on from the page number before, or in a run of three or
 //!   more that count up one a page, steadily: alone it can be a chapter's
@@ -83,6 +86,17 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         mark_counted_pages(text, &lines, &mut shaped);
         shaped
     };
+    // Without form feeds, the pages that the page numbers so found count:
+    // the page of each line, and how many there are.
+    let numbered_page: Vec<usize> = shaped
+        .iter()
+        .scan(0, |page, &number| {
+            let this = *page;
+            *page += usize::from(number);
+            Some(this)
+        })
+        .collect();
+    let numbered_pages = numbered_page.last().map_or(1, |&p| p + 1);
     let mut repeats: HashMap<u64, Repeats, KeyHashed> = HashMap::default();
     // Without form feeds, the lines that repeat the non-blank line right
     // above them: the title under a running header that repeats it, which
@@ -108,6 +122,9 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             after_blank: true,
             at_edges: 0,
             beside_numbers: 0,
+            numbered_page: None,
+            numbered_pages: 0,
+            twice_on_a_page: false,
         });
         if !by_page
             && r.last
@@ -120,6 +137,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             let edge = page_edge(&lines, &shaped, i);
             r.at_edges += usize::from(edge.is_some());
             r.beside_numbers += usize::from(edge == Some(Edge::PageNumber));
+            if r.numbered_page == Some(numbered_page[i]) {
+                r.twice_on_a_page = true;
+            } else {
+                r.numbered_pages += 1;
+                r.numbered_page = Some(numbered_page[i]);
+            }
         }
         r.after_blank &= i > 0 && lines[i - 1].is_blank();
         let new_page = match r.last {
@@ -151,7 +174,7 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
             && keys[i]
                 .as_ref()
                 .and_then(|k| repeats.get(&k.hash))
-                .is_some_and(|r| r.is_running(by_page, min_repeats))
+                .is_some_and(|r| r.is_running(by_page, min_repeats, numbered_pages))
     };
     let mut header: Vec<bool> = (0..lines.len()).map(is_header).collect();
     let page_number = page_number_regex();
@@ -240,6 +263,12 @@ struct Repeats {
     at_edges: usize,
     /// Without form feeds: those of them beside a page number.
     beside_numbers: usize,
+    /// Without form feeds: the last of the pages that page numbers count
+    /// ([`shaped_page_numbers`]) it was seen on, how many of them it is
+    /// on, and whether it is on one of them twice.
+    numbered_page: Option<usize>,
+    numbered_pages: usize,
+    twice_on_a_page: bool,
 }
 
 impl Repeats {
@@ -248,7 +277,7 @@ impl Repeats {
     /// boxes (pdfminer on two columns) can put a page's header in the
     /// middle of its text, so the other occurrences count wherever they
     /// are, and all of them go.
-    fn is_running(&self, by_page: bool, min_repeats: usize) -> bool {
+    fn is_running(&self, by_page: bool, min_repeats: usize, numbered_pages: usize) -> bool {
         if by_page {
             self.pages >= min_repeats && self.edge_pages >= 1 && self.edge_pages * 2 >= self.pages
         } else {
@@ -269,7 +298,13 @@ impl Repeats {
             // edge, as a form feed would: then two pages are enough, as
             // in a short document with form feeds.
             let edges_only = self.at_edges == self.pages && self.beside_numbers >= 2;
-            (self.pages >= min_repeats && steady || edges_only) && !self.too_close
+            // Pages that page numbers count are pages as form feeds mark
+            // them: once on at least half of them, and at an edge of one.
+            let once_a_page = self.numbered_pages >= 2
+                && self.numbered_pages * 2 >= numbered_pages
+                && !self.twice_on_a_page
+                && self.at_edges >= 1;
+            (self.pages >= min_repeats && steady || edges_only || once_a_page) && !self.too_close
         }
     }
 }
@@ -970,6 +1005,11 @@ mod tests {
             "1\n规划背景\n第1章第0句正文。\n第1章第1句正文。\n第1章第2句正文。\n第1章第3句正文。\n第1章第4句正文。\n第1章第5句正文。\n第1章第6句正文。\n第1章第7句正文。\n第1章第8句正文。\n第1章第9句正文。\n第1章第10句正文。\n第1章第11句正文。\n2\n发展目标\n第2章第0句正文。\n第2章第1句正文。\n第2章第2句正文。\n第2章第3句正文。\n第2章第4句正文。\n第2章第5句正文。\n第2章第6句正文。\n第2章第7句正文。\n第2章第8句正文。\n第2章第9句正文。\n第2章第10句正文。\n第2章第11句正文。\n第2章第12句正文。\n第2章第13句正文。\n第2章第14句正文。\n第2章第15句正文。\n第2章第16句正文。\n第2章第17句正文。\n第2章第18句正文。\n第2章第19句正文。\n第2章第20句正文。\n第2章第21句正文。\n第2章第22句正文。\n第2章第23句正文。\n第2章第24句正文。\n3\n重点任务\n第3章第0句正文。\n第3章第1句正文。\n第3章第2句正文。\n第3章第3句正文。\n第3章第4句正文。\n第3章第5句正文。\n第3章第6句正文。\n第3章第7句正文。\n第3章第8句正文。\n第3章第9句正文。\n第3章第10句正文。\n第3章第11句正文。\n第3章第12句正文。\n第3章第13句正文。\n",
             "1\n规划背景\n第1章第0句正文。\n第1章第1句正文。\n第1章第2句正文。\n第1章第3句正文。\n第1章第4句正文。\n第1章第5句正文。\n第1章第6句正文。\n第1章第7句正文。\n第1章第8句正文。\n第1章第9句正文。\n第1章第10句正文。\n第1章第11句正文。\n2\n发展目标\n第2章第0句正文。\n第2章第1句正文。\n第2章第2句正文。\n第2章第3句正文。\n第2章第4句正文。\n第2章第5句正文。\n第2章第6句正文。\n第2章第7句正文。\n第2章第8句正文。\n第2章第9句正文。\n第2章第10句正文。\n第2章第11句正文。\n第2章第12句正文。\n第2章第13句正文。\n第2章第14句正文。\n第2章第15句正文。\n第2章第16句正文。\n第2章第17句正文。\n第2章第18句正文。\n第2章第19句正文。\n第2章第20句正文。\n第2章第21句正文。\n第2章第22句正文。\n第2章第23句正文。\n第2章第24句正文。\n3\n重点任务\n第3章第0句正文。\n第3章第1句正文。\n第3章第2句正文。\n第3章第3句正文。\n第3章第4句正文。\n第3章第5句正文。\n第3章第6句正文。\n第3章第7句正文。\n第3章第8句正文。\n第3章第9句正文。\n第3章第10句正文。\n第3章第11句正文。\n第3章第12句正文。\n第3章第13句正文。\n",
             "chapter numbers alone on their lines count chapters, unevenly long: content",
+        ),
+        (
+            "第1页第0句正文。\n第1页第1句正文。\n年度报告摘要\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n— 1 —\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n年度报告摘要\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n— 2 —\n年度报告摘要\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n— 3 —\n",
+            "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n",
+            "page numbers count pages as form feeds would: a line once on each, wherever an extractor that sorts columns put it, is their header",
         ),
         (
             "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",
