@@ -26,8 +26,8 @@
 //!   twice (and otherwise at the text's start or end), is a running header
 //!   however unevenly long the pages are; and the pages those numbers
 //!   count are pages as form feeds mark them: a line once on at least
-//!   half of them, at an edge of one, is their header wherever an
-//!   extractor that sorts columns put it. A bare figure is a page number
+//!   half of them, at an edge of at least half of those, is their header,
+//!   also where an extractor that sorts columns put it inside a page. A bare figure is a page number
 //!   only within two non-blank lines of a header, at the text's end where
 //!   it follows on from the page number before, or in a run of three or
 //!   more that count up one a page, steadily: alone it can be a chapter's
@@ -299,11 +299,12 @@ impl Repeats {
             // in a short document with form feeds.
             let edges_only = self.at_edges == self.pages && self.beside_numbers >= 2;
             // Pages that page numbers count are pages as form feeds mark
-            // them: once on at least half of them, and at an edge of one.
+            // them: once on at least half of them, at the edge of at least
+            // half of those, as with form feeds.
             let once_a_page = self.numbered_pages >= 2
                 && self.numbered_pages * 2 >= numbered_pages
                 && !self.twice_on_a_page
-                && self.at_edges >= 1;
+                && self.at_edges * 2 >= self.numbered_pages;
             (self.pages >= min_repeats && steady || edges_only || once_a_page) && !self.too_close
         }
     }
@@ -1007,9 +1008,9 @@ mod tests {
             "chapter numbers alone on their lines count chapters, unevenly long: content",
         ),
         (
-            "第1页第0句正文。\n第1页第1句正文。\n年度报告摘要\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n— 1 —\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n年度报告摘要\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n— 2 —\n年度报告摘要\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n— 3 —\n",
+            "第1页第0句正文。\n第1页第1句正文。\n年度报告摘要\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n— 1 —\n年度报告摘要\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n— 2 —\n年度报告摘要\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n— 3 —\n",
             "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n",
-            "page numbers count pages as form feeds would: a line once on each, wherever an extractor that sorts columns put it, is their header",
+            "page numbers count pages as form feeds would: a line once on each, at the edge of most, is their header also where an extractor that sorts columns put it inside one",
         ),
         (
             "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",
