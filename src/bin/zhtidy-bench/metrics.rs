@@ -47,6 +47,9 @@ pub struct Truth {
     pub boundaries: usize,
     /// Whitespace-free text, for counting boilerplate inside lines.
     pub stripped: String,
+    /// Each block (line) of the truth, whitespace removed, that an output
+    /// must hold whole: lost or broken, it is not found.
+    pub blocks: Vec<String>,
 }
 
 impl Truth {
@@ -63,6 +66,11 @@ impl Truth {
             numbers: numbers(&seq),
             boundaries: seq.gaps.iter().filter(|&&g| g == Gap::Newline).count(),
             stripped: text::strip_ws(&folded),
+            blocks: folded
+                .lines()
+                .map(text::strip_ws)
+                .filter(|b| !b.is_empty())
+                .collect(),
             seq,
             folded,
         }
@@ -89,6 +97,9 @@ pub struct Counts {
     pub words_truth: usize,
     pub words_output: usize,
     pub words_hit: usize,
+    pub blocks_truth: usize,
+    /// Truth blocks found whole in the output, whitespace aside.
+    pub blocks_intact: usize,
 }
 
 impl AddAssign for Counts {
@@ -110,6 +121,8 @@ impl AddAssign for Counts {
         self.words_truth += o.words_truth;
         self.words_output += o.words_output;
         self.words_hit += o.words_hit;
+        self.blocks_truth += o.blocks_truth;
+        self.blocks_intact += o.blocks_intact;
     }
 }
 
@@ -130,6 +143,10 @@ pub struct Figures {
     pub segmentation_precision: f64,
     pub segmentation_recall: f64,
     pub segmentation_f1: f64,
+    /// The share of the truth's blocks found whole in the output: a
+    /// heading or paragraph deleted, or broken by leaked text or a wrong
+    /// edit, is not.
+    pub blocks_intact: f64,
     pub counts: Counts,
 }
 
@@ -180,6 +197,7 @@ impl Figures {
             segmentation_precision: sp,
             segmentation_recall: sr,
             segmentation_f1: f1(sp, sr),
+            blocks_intact: share(c.blocks_intact, c.blocks_truth),
             counts: c,
         }
     }
@@ -305,8 +323,15 @@ pub fn score(
         boundaries_truth: truth.boundaries,
         numbers_truth: truth.numbers.len(),
         words_truth: truth.n_words,
+        blocks_truth: truth.blocks.len(),
         ..Counts::default()
     };
+    let stripped = text::strip_ws(&folded);
+    c.blocks_intact = truth
+        .blocks
+        .iter()
+        .filter(|b| memchr::memmem::find(stripped.as_bytes(), b.as_bytes()).is_some())
+        .count();
     let (o2t, t2o) = diff::alignment(&seq.chars, &truth.seq.chars);
     let tseq = &truth.seq;
     let cap = examples.as_ref().map_or(0, |e| e.cap);
