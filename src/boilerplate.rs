@@ -21,22 +21,23 @@
 //!   line does where an extractor marks page breaks with blank lines).
 //!   Page numbers show where pages end: one between dashes or formed
 //!   (`— 3 —`, `第3页`, `Page 3`) is one wherever it stands, and so is
-//!   `3 / 20` followed a page later by `4 / 20`. A short line that occurs
-//!   only at pages' edges so shown, beside such a page number at least
-//!   twice (and otherwise at the text's start or end), is a running header
-//!   however unevenly long the pages are; and the pages those numbers
-//!   count are pages as form feeds mark them: a line once on at least
-//!   half of them, at an edge of at least half of those, is their header,
-//!   also where an extractor that sorts columns put it inside a page. A bare figure is a page number
-//!   only within two non-blank lines of a header, at the text's end where
-//!   it follows on from the page number before, or in a run of three or
-//!   more that count up one a page, steadily: alone it can be a chapter's
-//!   number. Lines that recur with one same line beside them every
-//!   time are the fields of repeated records (`工作单位：…` / `联系电话：…`
-//!   in a list of award winners), not headers: a page's header has the
-//!   page's own text beside it. A chapter's running header may occur once, in an
-//!   excerpt: a chapter label, a wide gap and a title that an earlier line
-//!   holds, beside a page number (`第2部分      强化技术攻关…` / `22`).
+//!   `3 / 20` followed a page later by `4 / 20`, and a steady run of bare
+//!   figures that count up one a page. A short line that occurs only at
+//!   pages' edges so shown, beside such a page number at least twice (and
+//!   otherwise at the text's start or end), is a running header however
+//!   unevenly long the pages are; and the pages those numbers count are
+//!   pages as form feeds mark them: a line once on at least half of them,
+//!   at an edge of at least half of those, is their header, also where an
+//!   extractor that sorts columns put it inside a page. Any other bare
+//!   figure is a page number only within two non-blank lines of a header,
+//!   or at the text's end where it follows on from the page number
+//!   before: alone it can be a chapter's number. Lines that recur with one
+//!   same line beside them every time are the fields of repeated records
+//!   (`工作单位：…` / `联系电话：…` in a list of award winners), not
+//!   headers: a page's header has the page's own text beside it. A
+//!   chapter's running header may occur once, in an excerpt: a chapter
+//!   label, a wide gap and a title that an earlier line holds, beside a
+//!   page number (`第2部分      强化技术攻关…` / `22`).
 //! * A line that ends a sentence (`。`) is never a header: it is content,
 //!   however often it repeats.
 //!
@@ -239,6 +240,11 @@ fn is_bare_number(line: &str) -> bool {
     line.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The value of a line that is a figure alone (`22`).
+fn bare_figure(line: &str) -> Option<u32> {
+    is_bare_number(line).then(|| line.parse().ok()).flatten()
+}
+
 /// Where a line's key was seen.
 struct Repeats {
     /// Pages it occurs on (without form feeds: occurrences a page apart).
@@ -339,7 +345,8 @@ fn is_dashed(line: &str) -> bool {
 /// numbers: a number between dashes (`— 3 —`), a formed one (`第3页`,
 /// `第 3 页 共 20 页`, `Page 3`), and `3 / 20` where the next such line
 /// of the text, a page or more further on, is `4 / 20`. A bare figure
-/// can be a chapter's number, and goes only beside a running header.
+/// can be a chapter's number: runs of them are judged by
+/// [`mark_counted_pages`].
 fn shaped_page_numbers(text: &str, lines: &[Line]) -> Vec<bool> {
     let page_number = page_number_regex();
     let mut shaped = vec![false; lines.len()];
@@ -412,15 +419,7 @@ fn mark_counted_pages(text: &str, lines: &[Line], shaped: &mut [bool]) {
     let figures: Vec<(usize, usize, u32)> = (0..lines.len())
         .filter(|&i| !lines[i].is_blank())
         .enumerate()
-        .filter_map(|(at, i)| {
-            let content = &text[lines[i].content.clone()];
-            let value = content
-                .bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| content.parse().ok())
-                .flatten()?;
-            Some((i, at, value))
-        })
+        .filter_map(|(at, i)| Some((i, at, bare_figure(&text[lines[i].content.clone()])?)))
         .collect();
     // Where each value stands, in order.
     let mut by_value: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -485,14 +484,7 @@ fn opens_with_section_number(line: &str) -> bool {
 /// number found last (`2` beside a header, then `3` at the end). No header
 /// comes after the last page for it to stand beside.
 fn mark_last_page_number(text: &str, lines: &[Line], numbers: &mut [bool]) {
-    let figure = |i: usize| -> Option<u32> {
-        let content = &text[lines[i].content.clone()];
-        content
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| content.parse().ok())
-            .flatten()
-    };
+    let figure = |i: usize| bare_figure(&text[lines[i].content.clone()]);
     let tail: Vec<usize> = (0..lines.len())
         .rev()
         .filter(|&i| !lines[i].is_blank())
