@@ -535,11 +535,15 @@ fn one_per_page(lines: &[Line], keys: &[Option<HeaderKey>], header: &mut [bool])
 }
 
 /// Without form feeds, unmarks the lines that recur with one same line
-/// beside them, before or after, at every occurrence: the fields of
-/// repeated records (`工作单位：…` / `联系电话：…` / `主要事迹：` in a list of
-/// award winners), which recur at a steady interval as a running header
-/// does. A running header has the page's text beside it, different on
-/// every page; page numbers next to it are passed over.
+/// beside them, before or after, at every occurrence, where those lines
+/// hang together as a record does: three or more, or two of which one
+/// opens with a label (`工作单位：…` / `联系电话：…` / `主要事迹：` in a list
+/// of award winners; every heading of a text that holds one document
+/// several times, with its sentences). Such lines recur at a steady
+/// interval as a running header does; a header has the page's own text
+/// beside it, different on every page, or is a header of two lines
+/// (`临川市人民政府公报` / `2024年第3期`). Page numbers next to it are
+/// passed over.
 fn unmark_records(text: &str, lines: &[Line], keys: &[Option<HeaderKey>], header: &mut [bool]) {
     let page_number = page_number_regex();
     let content: Vec<usize> = (0..lines.len())
@@ -556,16 +560,24 @@ fn unmark_records(text: &str, lines: &[Line], keys: &[Option<HeaderKey>], header
         })
     };
     // For each header's key, the line before its occurrences and the line
-    // after, while every occurrence has the same one.
+    // after, while every occurrence has the same one; and the lines seen
+    // that open with a label.
     let mut beside: HashMap<u64, [Option<u64>; 2], KeyHashed> = HashMap::default();
+    let mut labelled: HashSet<u64, KeyHashed> = HashSet::default();
     for (k, &i) in content.iter().enumerate() {
         let Some(own) = key(i).filter(|_| header[i]) else {
             continue;
         };
-        let neighbours = [
-            k.checked_sub(1).map(|k| identity(content[k])),
-            content.get(k + 1).map(|&j| identity(j)),
+        let around = [
+            k.checked_sub(1).map(|k| content[k]),
+            content.get(k + 1).copied(),
         ];
+        for j in std::iter::once(i).chain(around.into_iter().flatten()) {
+            if crate::lines::opens_with_field_label(&text[lines[j].content.clone()]) {
+                labelled.insert(identity(j));
+            }
+        }
+        let neighbours = around.map(|j| j.map(identity));
         let first = beside.entry(own).or_insert(neighbours);
         for (kept, neighbour) in first.iter_mut().zip(neighbours) {
             if *kept != neighbour {
@@ -573,13 +585,60 @@ fn unmark_records(text: &str, lines: &[Line], keys: &[Option<HeaderKey>], header
             }
         }
     }
+    // The lines that always stand together, as groups.
+    let mut groups = Groups::default();
+    for (&own, kept) in &beside {
+        for &neighbour in kept.iter().flatten() {
+            groups.join(own, neighbour);
+        }
+    }
+    let mut size: HashMap<u64, (usize, bool), KeyHashed> = HashMap::default();
+    for line in groups.members() {
+        let entry = size.entry(groups.root(line)).or_default();
+        entry.0 += 1;
+        entry.1 |= labelled.contains(&line);
+    }
+    let record = |own: u64| {
+        beside
+            .get(&own)
+            .is_some_and(|kept| kept.iter().any(Option::is_some))
+            && size
+                .get(&groups.root(own))
+                .is_some_and(|&(n, label)| n >= 3 || label)
+    };
     for &i in &content {
-        let record = key(i)
-            .and_then(|own| beside.get(&own))
-            .is_some_and(|kept| kept.iter().any(Option::is_some));
-        if record {
+        if key(i).is_some_and(record) {
             header[i] = false;
         }
+    }
+}
+
+/// Lines joined into groups (union-find over their identities).
+#[derive(Default)]
+struct Groups {
+    parent: HashMap<u64, u64, KeyHashed>,
+}
+
+impl Groups {
+    fn root(&self, mut line: u64) -> u64 {
+        while let Some(&up) = self.parent.get(&line).filter(|&&up| up != line) {
+            line = up;
+        }
+        line
+    }
+
+    fn join(&mut self, a: u64, b: u64) {
+        for line in [a, b] {
+            self.parent.entry(line).or_insert(line);
+        }
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent.insert(ra, rb);
+        }
+    }
+
+    fn members(&self) -> impl Iterator<Item = u64> + '_ {
+        self.parent.keys().copied()
     }
 }
 
@@ -1003,6 +1062,11 @@ mod tests {
             "第1页第0句正文。\n第1页第1句正文。\n年度报告摘要\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n— 1 —\n年度报告摘要\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n— 2 —\n年度报告摘要\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n— 3 —\n",
             "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第2页第12句正文。\n第2页第13句正文。\n第2页第14句正文。\n第2页第15句正文。\n第2页第16句正文。\n第2页第17句正文。\n第2页第18句正文。\n第2页第19句正文。\n第2页第20句正文。\n第2页第21句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n第3页第12句正文。\n第3页第13句正文。\n第3页第14句正文。\n第3页第15句正文。\n第3页第16句正文。\n第3页第17句正文。\n第3页第18句正文。\n第3页第19句正文。\n",
             "page numbers count pages as form feeds would: a line once on each, at the edge of most, is their header also where an extractor that sorts columns put it inside one",
+        ),
+        (
+            "临川市人民政府公报\n2024年第3期\n第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n— 1 —\n临川市人民政府公报\n2024年第3期\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n— 2 —\n临川市人民政府公报\n2024年第3期\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n— 3 —\n",
+            "第1页第0句正文。\n第1页第1句正文。\n第1页第2句正文。\n第1页第3句正文。\n第1页第4句正文。\n第1页第5句正文。\n第1页第6句正文。\n第1页第7句正文。\n第1页第8句正文。\n第1页第9句正文。\n第1页第10句正文。\n第1页第11句正文。\n第2页第0句正文。\n第2页第1句正文。\n第2页第2句正文。\n第2页第3句正文。\n第2页第4句正文。\n第2页第5句正文。\n第2页第6句正文。\n第2页第7句正文。\n第2页第8句正文。\n第2页第9句正文。\n第2页第10句正文。\n第2页第11句正文。\n第3页第0句正文。\n第3页第1句正文。\n第3页第2句正文。\n第3页第3句正文。\n第3页第4句正文。\n第3页第5句正文。\n第3页第6句正文。\n第3页第7句正文。\n第3页第8句正文。\n第3页第9句正文。\n第3页第10句正文。\n第3页第11句正文。\n",
+            "a running header of two lines stands together on every page, but only two, without a label: no record",
         ),
         (
             "第一页正文。\n— 1 —\n第二页正文。\n— 2 —\n",

@@ -2050,18 +2050,20 @@ fn is_english_label(line: &str) -> bool {
 /// both open with a short label and a colon (`安装命令：` / `配置文件示例：`),
 /// as the fields of a list do.
 fn parallel_lines(prev: &str, next: &str) -> bool {
-    // Only a line's first eleven characters can hold such a label: a
-    // line of prose is not read to its end for a colon.
-    let label = |line: &str| {
-        let mut chars = line.chars();
-        let head = chars
-            .by_ref()
-            .take(11)
-            .take_while(|&c| is_han(c) || c.is_ascii_alphanumeric())
-            .count();
-        (2..=10).contains(&head) && line.chars().nth(head) == Some('：')
-    };
-    label(prev) && label(next)
+    opens_with_field_label(prev) && opens_with_field_label(next)
+}
+
+/// Whether a line opens with a short label and a colon (`安装命令：`,
+/// `联系电话：`), as a field of a list or a record does. Only a line's
+/// first eleven characters can hold such a label: a line of prose is not
+/// read to its end for a colon.
+pub(crate) fn opens_with_field_label(line: &str) -> bool {
+    let head = line
+        .chars()
+        .take(11)
+        .take_while(|&c| is_han(c) || c.is_ascii_alphanumeric())
+        .count();
+    (2..=10).contains(&head) && line.chars().nth(head) == Some('：')
 }
 
 /// The measure of the lines around line `i`: the typical width of the
