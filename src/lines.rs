@@ -1136,13 +1136,14 @@ fn decide(text: &str, words: &Words, lines: &[&Line], i: usize, evidence: Eviden
     // A chapter's number alone (`1` / `规划背景`) takes only a short title
     // without punctuation: a figure alone before prose is something else.
     // A tab in it is a gap, as the passes after this one read it (`1<tab>5`
-    // is `15`).
+    // is `15`), and the title's spaces and tabs, which they may close up,
+    // count for nothing.
     let chapter_number = || {
         prev.len() <= 8
             && prev
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b' ' || b == b'\t')
-            && next.chars().filter(|&c| c != ' ').count() <= CHAPTER_TITLE_CHARS
+            && next.chars().filter(|&c| c != ' ' && c != '\t').count() <= CHAPTER_TITLE_CHARS
             && !next.contains(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
             && is_item_number(&crate::spacing::closed_up(prev))
     };

@@ -325,6 +325,11 @@ fn idempotent_regressions() {
         // many lines a block had depended on the order of the joins, and
         // a second repair, which saw them already made, judged otherwise.
         "̼ 1 μ  μ` 1 00\t\t;\u{0}\u{0}$\t\t;3A + \u{b}\u{e}\u{0}\u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t\u{1}\u{7f}.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0}\u{b} 2A\t0\tμ \u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0} \u{b}{\u{b} 3A\t+ \u{b}\u{e}\u{0}\u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个\u{0}\u{0}$0 \u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0} \u{b}{\u{b} 3A\t\n51\t3A + \u{b}\u{e}\u{0}\u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t\u{1}\u{7f}.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0}\u{b} 2A\t0\tμ \u{b}Ψ\t祿3\t\t6\u{c}2PP.\n.\n0.\n\t.\t个/\t0\u{0}\u{8}(0\t(0\t&\t3\u{1}\u{0} ",
+        // Found by fuzzing: a chapter's number alone takes a title of at
+        // most 16 characters, and the tabs of a gap counted among them;
+        // once the spacing pass had closed the gap, a second repair joined
+        // the title to its number. Tabs count for nothing now, as spaces.
+        "2\n完成年度\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t多加能水\n",
         // Found by fuzzing: the quantities pass did not read the radical
         // `⼈` as `人`, so `8` / `⼈次` stayed two lines until the radicals
         // pass had made it `人次`, which a second repair joined to its count.
