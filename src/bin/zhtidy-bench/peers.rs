@@ -30,7 +30,7 @@ pub struct Options {
 }
 
 /// What `time_peers.py` reports of one extractor.
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct PeerTiming {
     extractor: String,
     pdfs: usize,
@@ -52,15 +52,11 @@ struct PeerReport {
     extractors: Vec<PeerTiming>,
 }
 
+/// One extractor's timings, and what they make of zhtidy's.
 #[derive(Serialize)]
 struct Row {
-    extractor: String,
-    pdfs: usize,
-    text_bytes: usize,
-    extract_cpu_seconds: f64,
-    merged_text_bytes: usize,
-    merged_cpu_seconds: f64,
-    ftfy_cpu_seconds: f64,
+    #[serde(flatten)]
+    peer: PeerTiming,
     zhtidy_cpu_seconds: f64,
     extract_mb_per_second: f64,
     merged_extract_mb_per_second: f64,
@@ -118,12 +114,6 @@ pub fn run(opts: Options) -> Result<(), String> {
         // text cut into the corpus's files.
         let merged_zhtidy = merged_mb / (mb / zhtidy);
         rows.push(Row {
-            pdfs: peer.pdfs,
-            text_bytes: bytes,
-            extract_cpu_seconds: peer.extract_cpu_seconds,
-            merged_text_bytes: peer.merged_text_bytes,
-            merged_cpu_seconds: peer.merged_cpu_seconds,
-            ftfy_cpu_seconds: peer.ftfy_cpu_seconds,
             zhtidy_cpu_seconds: zhtidy,
             extract_mb_per_second: mb / peer.extract_cpu_seconds,
             merged_extract_mb_per_second: merged_mb / peer.merged_cpu_seconds,
@@ -132,7 +122,7 @@ pub fn run(opts: Options) -> Result<(), String> {
             zhtidy_share_of_pipeline: zhtidy / (zhtidy + peer.extract_cpu_seconds),
             zhtidy_share_of_merged_pipeline: merged_zhtidy
                 / (merged_zhtidy + peer.merged_cpu_seconds),
-            extractor: peer.extractor,
+            peer,
         });
     }
     print!("{}", table(&rows).render());
@@ -191,7 +181,7 @@ fn table(rows: &[Row]) -> Table {
         format!(
             "From PDF to clean text (CPU time; MB/s of extracted text; {} PDFs one by one, \
              and one PDF of them all)",
-            rows.first().map_or(0, |r| r.pdfs)
+            rows.first().map_or(0, |r| r.peer.pdfs)
         ),
         &[
             "extractor",
@@ -206,7 +196,7 @@ fn table(rows: &[Row]) -> Table {
     );
     for r in rows {
         table.row(vec![
-            r.extractor.clone(),
+            r.peer.extractor.clone(),
             format!("{:.3}", r.extract_mb_per_second),
             format!("{:.3}", r.merged_extract_mb_per_second),
             format!("{:.2}", r.ftfy_mb_per_second),
